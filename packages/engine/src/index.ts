@@ -1,2 +1,7 @@
 // The engine's public names. Other packages import only from here.
 export * from './contract/index.js';
+export * from './warehouse/index.js';
+export * from './load/index.js';
+export { EngineError } from './errors.js';
+export type { EngineErrorCode } from './errors.js';
+export * from './ml/index.js';
