@@ -1,5 +1,8 @@
 import { Command } from 'commander';
 import { registerDocs } from './commands/docs.js';
+import { registerLoad } from './commands/load.js';
+import { registerRejects } from './commands/rejects.js';
+import { registerStatus } from './commands/status.js';
 
 /** The `probity` command with every subcommand registered. */
 export function buildProgram(): Command {
@@ -11,6 +14,9 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false });
+  registerLoad(program);
+  registerStatus(program);
+  registerRejects(program);
   registerDocs(program);
   return program;
 }

@@ -145,10 +145,12 @@ export function columnChecks(column: ColumnSpec, typed: string): string[] {
   if (column.codeList) {
     const list = column.codeList;
     const codes = `[${list.codes.map(sqlString).join(', ')}]`;
-    const allowed = list.listInDocs ? ` (allowed: ${list.codes.join(', ')})` : '';
+    const words = list.listInDocs
+      ? ` is not an allowed ${name} (allowed: ${list.codes.join(', ')})`
+      : ` is not an ${list.description}`;
     checks.push(
       `CASE WHEN ${typed} IS NOT NULL AND NOT list_contains(${codes}, ${typed}) ` +
-        `THEN ${problem(name, `${quotedValue(v)} || ${sqlString(` is not a known ${list.description}${allowed}`)}`)} END`,
+        `THEN ${problem(name, `${quotedValue(v)} || ${sqlString(words)}`)} END`,
     );
   }
   if (column.shape) {
