@@ -1,0 +1,403 @@
+import {
+  applyCountEncoding,
+  applyTargetEncoding,
+  categoryCounts,
+  outOfFoldTargetEncoding,
+} from './category-encoding.js';
+import type { FeatureKind } from './feature-matrix.js';
+
+/** A table of text cells, one array per column; the empty string is a missing value. */
+export interface TextTable {
+  readonly names: readonly string[];
+  readonly columns: readonly (readonly string[])[];
+}
+
+/** Where the text of a categorical feature comes from: a column, or the leading digits of a code column. */
+export interface TextSource {
+  readonly column: string;
+  /** Keep this many leading characters (e.g. 2 and 4 for HS chapters and headings). */
+  readonly prefix?: number;
+  /** Left-pad digit codes with zeros to this width first (codes lose leading zeros in CSV files). */
+  readonly width?: number;
+}
+
+/** Category values of a source seen in training, most frequent first; a value's code is its index. */
+export interface Dictionary {
+  readonly source: TextSource;
+  readonly values: string[];
+}
+
+/** One model feature and how to compute it from a table. */
+export type FeatureSpec =
+  | { readonly type: 'numeric'; readonly name: string; readonly column: string }
+  | { readonly type: 'category'; readonly name: string; readonly dictionary: number }
+  | {
+      readonly type: 'target';
+      readonly name: string;
+      readonly dictionary: number;
+      readonly means: number[];
+      readonly prior: number;
+      readonly smoothing: number;
+    }
+  | {
+      readonly type: 'count';
+      readonly name: string;
+      readonly dictionary: number;
+      readonly counts: number[];
+    }
+  | { readonly type: 'equal'; readonly name: string; readonly left: string; readonly right: string }
+  | {
+      readonly type: 'ratio';
+      readonly name: string;
+      readonly numerator: string;
+      readonly denominator: string;
+    }
+  | {
+      readonly type: 'group-ratio';
+      readonly name: string;
+      /** A numeric column, or a ratio feature's name. */
+      readonly value: string;
+      readonly dictionary: number;
+      readonly medians: (number | null)[];
+    };
+
+/** A fitted feature pipeline: everything needed to turn a new table into the same features. */
+export interface FeaturePipeline {
+  readonly format: 'probity-feature-pipeline';
+  readonly version: 1;
+  readonly dictionaries: Dictionary[];
+  readonly features: FeatureSpec[];
+}
+
+/** Options for {@link fitFeaturePipeline}. */
+export interface PipelineOptions {
+  /** Columns that are not features (label, time, ids, other labels). */
+  exclude?: readonly string[];
+  /** Categorical columns with at most this many values are split natively; more get target + count encoding. */
+  maxNativeCategories?: number;
+  /** Add derived features: code prefixes, equality of same-domain columns, ratios, ratio to group median. */
+  derived?: boolean;
+  folds?: number;
+  smoothing?: number;
+  seed?: number;
+}
+
+/** Feature columns computed by a pipeline. */
+export interface PipelineOutput {
+  readonly names: string[];
+  readonly kinds: FeatureKind[];
+  readonly columns: Float64Array[];
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const DIGITS = /^\d+$/;
+
+function columnOf(table: TextTable, name: string): readonly string[] {
+  const j = table.names.indexOf(name);
+  if (j < 0) throw new RangeError(`the table has no column "${name}"`);
+  return table.columns[j] as readonly string[];
+}
+
+function parseNumbers(cells: readonly string[]): Float64Array {
+  return Float64Array.from(cells, (c) =>
+    c === '' ? NaN : NUMBER.test(c.trim()) ? Number(c) : NaN,
+  );
+}
+
+function sourceText(cells: readonly string[], source: TextSource): string[] {
+  const { prefix, width } = source;
+  if (prefix === undefined && width === undefined) return cells as string[];
+  return cells.map((c) => {
+    if (c === '') return c;
+    const padded = width !== undefined && DIGITS.test(c) ? c.padStart(width, '0') : c;
+    return prefix !== undefined ? padded.slice(0, prefix) : padded;
+  });
+}
+
+/** Codes of a source's cells under a dictionary: −1 missing, `values.length` for unseen values. */
+function encode(table: TextTable, dictionary: Dictionary): Int32Array {
+  const index = new Map<string, number>();
+  dictionary.values.forEach((v, i) => index.set(v, i));
+  const cells = sourceText(columnOf(table, dictionary.source.column), dictionary.source);
+  const unseen = dictionary.values.length;
+  return Int32Array.from(cells, (c) => (c === '' ? -1 : (index.get(c) ?? unseen)));
+}
+
+function learnDictionary(table: TextTable, source: TextSource): Dictionary {
+  const counts = new Map<string, number>();
+  for (const c of sourceText(columnOf(table, source.column), source)) {
+    if (c !== '') counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const values = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([v]) => v);
+  return { source, values };
+}
+
+function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  const m = values.length >> 1;
+  return values.length % 2 === 1
+    ? (values[m] as number)
+    : ((values[m - 1] as number) + (values[m] as number)) / 2;
+}
+
+interface ColumnProfile {
+  name: string;
+  numeric: boolean;
+  /** Digit strings only: identifiers or codes (kept as numbers too, since code ranges can mean something). */
+  code: boolean;
+  /** Most common length of a digit code. */
+  codeWidth: number;
+  distinct: number;
+}
+
+function profile(name: string, cells: readonly string[]): ColumnProfile {
+  let numeric = true;
+  let code = true;
+  const distinct = new Set<string>();
+  const lengths = new Map<number, number>();
+  for (const c of cells) {
+    if (c === '') continue;
+    distinct.add(c);
+    if (numeric && !NUMBER.test(c.trim())) numeric = false;
+    if (code && !DIGITS.test(c)) code = false;
+    lengths.set(c.length, (lengths.get(c.length) ?? 0) + 1);
+  }
+  const codeWidth = [...lengths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+  return { name, numeric, code: numeric && code, codeWidth, distinct: distinct.size };
+}
+
+function ratio(a: Float64Array, b: Float64Array): Float64Array {
+  return Float64Array.from(a, (x, i) => {
+    const d = b[i] as number;
+    return d > 0 && x >= 0 ? x / d : NaN;
+  });
+}
+
+/** Computes the features of a fitted pipeline for a table (columns missing from the table are an error). */
+export function applyFeaturePipeline(pipeline: FeaturePipeline, table: TextTable): PipelineOutput {
+  const codes = new Map<number, Int32Array>();
+  const codesOf = (d: number): Int32Array => {
+    let c = codes.get(d);
+    if (!c) {
+      const dictionary = pipeline.dictionaries[d];
+      if (!dictionary) throw new RangeError(`the pipeline has no dictionary ${d}`);
+      c = encode(table, dictionary);
+      codes.set(d, c);
+    }
+    return c;
+  };
+  const numbers = new Map<string, Float64Array>();
+  const numbersOf = (column: string): Float64Array => {
+    let v = numbers.get(column);
+    if (!v) {
+      v = parseNumbers(columnOf(table, column));
+      numbers.set(column, v);
+    }
+    return v;
+  };
+  const out: PipelineOutput = { names: [], kinds: [], columns: [] };
+  for (const spec of pipeline.features) {
+    let column: Float64Array;
+    let kind: FeatureKind = 'numeric';
+    switch (spec.type) {
+      case 'numeric':
+        column = numbersOf(spec.column);
+        break;
+      case 'category': {
+        const size = (pipeline.dictionaries[spec.dictionary] as Dictionary).values.length;
+        column = Float64Array.from(codesOf(spec.dictionary), (c) => (c < 0 || c >= size ? NaN : c));
+        kind = 'categorical';
+        break;
+      }
+      case 'target':
+        column = applyTargetEncoding(codesOf(spec.dictionary), {
+          means: Float64Array.from(spec.means),
+          prior: spec.prior,
+          smoothing: spec.smoothing,
+        });
+        break;
+      case 'count':
+        column = applyCountEncoding(codesOf(spec.dictionary), Float64Array.from(spec.counts));
+        break;
+      case 'equal': {
+        const a = columnOf(table, spec.left);
+        const b = columnOf(table, spec.right);
+        column = Float64Array.from(a, (x, i) =>
+          x === '' || b[i] === '' ? NaN : x === b[i] ? 1 : 0,
+        );
+        break;
+      }
+      case 'ratio':
+        column = ratio(numbersOf(spec.numerator), numbersOf(spec.denominator));
+        numbers.set(spec.name, column);
+        break;
+      case 'group-ratio': {
+        const values = numbersOf(spec.value);
+        const group = codesOf(spec.dictionary);
+        column = Float64Array.from(values, (x, i) => {
+          const m = spec.medians[group[i] as number];
+          return m === undefined || m === null || !(m > 0) || Number.isNaN(x) ? NaN : x / m;
+        });
+        break;
+      }
+    }
+    out.names.push(spec.name);
+    out.kinds.push(kind);
+    out.columns.push(column);
+  }
+  return out;
+}
+
+/**
+ * Learns a feature pipeline on a training table: numeric columns as they are; categorical columns
+ * (text, or digit codes) natively when they have few values, otherwise out-of-fold target encoding
+ * plus count encoding; and, unless `derived` is false, generic derived features. Returns the pipeline
+ * and the training features (target encodings out of fold, so that no row sees its own label).
+ */
+export function fitFeaturePipeline(
+  table: TextTable,
+  label: Float64Array,
+  options: PipelineOptions = {},
+): { readonly pipeline: FeaturePipeline; readonly train: PipelineOutput } {
+  const exclude = new Set(options.exclude ?? []);
+  const maxNative = options.maxNativeCategories ?? 32;
+  const seed = options.seed ?? 0;
+  const folds = options.folds ?? 5;
+  const smoothing = options.smoothing ?? 20;
+  const dictionaries: Dictionary[] = [];
+  const features: FeatureSpec[] = [];
+  const trainColumns = new Map<string, Float64Array>();
+  const profiles = table.names
+    .filter((name) => !exclude.has(name))
+    .map((name) => profile(name, columnOf(table, name)))
+    .filter((p) => p.distinct > 1);
+
+  const addCategorical = (source: TextSource, name: string): number => {
+    const dictionary = learnDictionary(table, source);
+    const d = dictionaries.push(dictionary) - 1;
+    const codes = encode(table, dictionary);
+    const size = dictionary.values.length;
+    if (size <= maxNative) {
+      features.push({ type: 'category', name, dictionary: d });
+    } else {
+      const { train, encoding } = outOfFoldTargetEncoding(codes, label, size, {
+        folds,
+        smoothing,
+        seed: seed + d,
+      });
+      features.push({
+        type: 'target',
+        name: `${name}:target`,
+        dictionary: d,
+        means: Array.from(encoding.means),
+        prior: encoding.prior,
+        smoothing,
+      });
+      trainColumns.set(`${name}:target`, train);
+      features.push({
+        type: 'count',
+        name: `${name}:count`,
+        dictionary: d,
+        counts: Array.from(categoryCounts(codes, size)),
+      });
+    }
+    return d;
+  };
+
+  const amounts: string[] = [];
+  const groupDictionaries: { name: string; dictionary: number }[] = [];
+  for (const p of profiles) {
+    if (p.numeric && !p.code) {
+      features.push({ type: 'numeric', name: p.name, column: p.name });
+      amounts.push(p.name);
+      continue;
+    }
+    if (p.code) features.push({ type: 'numeric', name: p.name, column: p.name });
+    if (!p.code || p.distinct > maxNative)
+      addCategorical({ column: p.name }, p.code ? `${p.name}` : p.name);
+    else addCategorical({ column: p.name }, `${p.name}:category`);
+    if (options.derived === false) continue;
+    // Hierarchical digit codes (HS codes): their 2- and 4-digit prefixes are categories too, and
+    // amounts are compared with the median of their code.
+    if (p.code && p.codeWidth >= 4 && p.distinct > maxNative) {
+      for (const prefix of [2, 4]) {
+        if (prefix < p.codeWidth) {
+          addCategorical({ column: p.name, prefix, width: p.codeWidth }, `${p.name}[:${prefix}]`);
+        }
+      }
+      const dictionary = learnDictionary(table, { column: p.name, width: p.codeWidth });
+      groupDictionaries.push({ name: p.name, dictionary: dictionaries.push(dictionary) - 1 });
+    }
+  }
+  if (options.derived !== false) {
+    // Two text columns drawing on the same values (country of origin and of departure): are they equal?
+    const texts = profiles.filter((p) => !p.numeric && p.distinct >= 3);
+    const sets = new Map(texts.map((p) => [p.name, new Set(columnOf(table, p.name))]));
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = sets.get((texts[i] as ColumnProfile).name) as Set<string>;
+        const b = sets.get((texts[j] as ColumnProfile).name) as Set<string>;
+        let common = 0;
+        for (const v of a) if (v !== '' && b.has(v)) common++;
+        if (common >= 0.5 * Math.min(a.size, b.size)) {
+          const left = (texts[i] as ColumnProfile).name;
+          const right = (texts[j] as ColumnProfile).name;
+          features.push({ type: 'equal', name: `${left} = ${right}`, left, right });
+        }
+      }
+    }
+    // Ratios of non-negative amounts (value per kilogram), at most 6 amounts.
+    const values = [...amounts];
+    const positive = amounts.filter((a) => parseNumbers(columnOf(table, a)).every((x) => !(x < 0)));
+    for (let i = 0; i < Math.min(positive.length, 6); i++) {
+      for (let j = i + 1; j < Math.min(positive.length, 6); j++) {
+        const name = `${positive[j] as string} / ${positive[i] as string}`;
+        features.push({
+          type: 'ratio',
+          name,
+          numerator: positive[j] as string,
+          denominator: positive[i] as string,
+        });
+        values.push(name);
+      }
+    }
+    // Each amount and ratio against its median within the code group, medians learned on training.
+    const partial = applyFeaturePipeline(
+      { format: 'probity-feature-pipeline', version: 1, dictionaries, features },
+      table,
+    );
+    for (const group of groupDictionaries) {
+      const codes = encode(table, dictionaries[group.dictionary] as Dictionary);
+      const size = (dictionaries[group.dictionary] as Dictionary).values.length;
+      for (const value of values) {
+        const x = partial.columns[partial.names.indexOf(value)] as Float64Array;
+        const buckets: number[][] = Array.from({ length: size }, () => []);
+        codes.forEach((c, i) => {
+          const v = x[i] as number;
+          if (c >= 0 && c < size && !Number.isNaN(v)) (buckets[c] as number[]).push(v);
+        });
+        features.push({
+          type: 'group-ratio',
+          name: `${value} ÷ median by ${group.name}`,
+          value,
+          dictionary: group.dictionary,
+          medians: buckets.map((b) => (b.length >= 2 ? median(b) : null)),
+        });
+      }
+    }
+  }
+  const pipeline: FeaturePipeline = {
+    format: 'probity-feature-pipeline',
+    version: 1,
+    dictionaries,
+    features,
+  };
+  const train = applyFeaturePipeline(pipeline, table);
+  train.names.forEach((name, f) => {
+    const oof = trainColumns.get(name);
+    if (oof) train.columns[f] = oof;
+  });
+  return { pipeline, train };
+}

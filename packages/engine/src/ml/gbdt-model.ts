@@ -1,0 +1,142 @@
+import type { FeatureKind, FeatureMatrix } from './feature-matrix.js';
+import { type Objective, transformMargin } from './objectives.js';
+import type { RegressionTree } from './regression-tree.js';
+
+/** A trained gradient-boosted tree ensemble. */
+export interface GbdtModel {
+  readonly objective: Objective;
+  /** Margin before any tree (log-odds of the base rate for the logistic objective). */
+  readonly baseScore: number;
+  readonly featureNames: readonly string[];
+  readonly featureKinds: readonly FeatureKind[];
+  readonly trees: readonly RegressionTree[];
+  /** Training parameters, kept for the record. */
+  readonly params: Readonly<Record<string, number | string>>;
+}
+
+/**
+ * All trees of a model packed into shared arrays for fast prediction: the two children of a node
+ * are adjacent (right = left + 1); leaves have feature −1 and their value in `threshold`.
+ */
+interface PackedForest {
+  readonly roots: Int32Array;
+  readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  readonly child: Int32Array;
+  /** 0: plain numeric node with missing going right; otherwise see `slowStep`. */
+  readonly flags: Uint8Array;
+  readonly categories: readonly (Float64Array | null)[];
+}
+
+const DEFAULT_LEFT = 1;
+const CATEGORICAL = 2;
+
+const packCache = new WeakMap<GbdtModel, PackedForest>();
+
+function pack(model: GbdtModel): PackedForest {
+  const cached = packCache.get(model);
+  if (cached) return cached;
+  let total = 0;
+  for (const t of model.trees) total += t.feature.length;
+  const feature = new Int32Array(total);
+  const threshold = new Float64Array(total);
+  const child = new Int32Array(total);
+  const flags = new Uint8Array(total);
+  const categories: (Float64Array | null)[] = new Array<Float64Array | null>(total).fill(null);
+  const roots = new Int32Array(model.trees.length);
+  let next = 0;
+  model.trees.forEach((tree, t) => {
+    // Breadth-first renumbering so that siblings sit side by side.
+    roots[t] = next++;
+    const queue: [number, number][] = [[0, roots[t] as number]];
+    for (let q = 0; q < queue.length; q++) {
+      const [src, dst] = queue[q] as [number, number];
+      const f = tree.feature[src] as number;
+      feature[dst] = f;
+      if (f < 0) {
+        threshold[dst] = tree.value[src] as number;
+        continue;
+      }
+      const set = tree.categories[src] ?? null;
+      threshold[dst] = set ? -Infinity : (tree.threshold[src] as number);
+      flags[dst] = (tree.defaultLeft[src] === 1 ? DEFAULT_LEFT : 0) | (set ? CATEGORICAL : 0);
+      categories[dst] = set;
+      child[dst] = next;
+      queue.push([tree.left[src] as number, next], [tree.right[src] as number, next + 1]);
+      next += 2;
+    }
+  });
+  const forest = { roots, feature, threshold, child, flags, categories };
+  packCache.set(model, forest);
+  return forest;
+}
+
+function slowStep(forest: PackedForest, node: number, v: number): number {
+  const flags = forest.flags[node] as number;
+  const first = forest.child[node] as number;
+  if (Number.isNaN(v)) return (flags & DEFAULT_LEFT) !== 0 ? first : first + 1;
+  const set = forest.categories[node];
+  if (set) {
+    let lo = 0;
+    let hi = set.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = set[mid] as number;
+      if (c === v) return first;
+      if (c < v) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return first + 1;
+  }
+  return v <= (forest.threshold[node] as number) ? first : first + 1;
+}
+
+/** Raw margins (sum of tree outputs plus the base score) for every row of a matrix. */
+export function predictMargin(
+  model: GbdtModel,
+  matrix: FeatureMatrix,
+  treeLimit?: number,
+): Float64Array {
+  const forest = pack(model);
+  const { rows, cols, values, layout } = matrix;
+  if (cols < model.featureNames.length) {
+    throw new RangeError(
+      `the matrix has ${cols} columns, the model needs ${model.featureNames.length}`,
+    );
+  }
+  const out = new Float64Array(rows).fill(model.baseScore);
+  const trees = Math.min(treeLimit ?? forest.roots.length, forest.roots.length);
+  const { roots, feature, threshold, child, flags } = forest;
+  // Rows are processed in blocks so that one tree's nodes stay in cache across the block.
+  const BLOCK = 512;
+  const rowStride = layout === 'row-major' ? cols : 1;
+  const colStride = layout === 'row-major' ? 1 : rows;
+  for (let start = 0; start < rows; start += BLOCK) {
+    const end = Math.min(rows, start + BLOCK);
+    for (let t = 0; t < trees; t++) {
+      const root = roots[t] as number;
+      for (let r = start; r < end; r++) {
+        const base = r * rowStride;
+        let node = root;
+        let f = feature[node] as number;
+        while (f >= 0) {
+          const v = values[base + f * colStride] as number;
+          if (v <= (threshold[node] as number)) node = child[node] as number;
+          else if ((flags[node] as number) === 0) node = (child[node] as number) + 1;
+          else node = slowStep(forest, node, v);
+          f = feature[node] as number;
+        }
+        out[r] = (out[r] as number) + (threshold[node] as number);
+      }
+    }
+  }
+  return out;
+}
+
+/** Model outputs for every row: probabilities for the logistic objective, values otherwise. */
+export function predict(model: GbdtModel, matrix: FeatureMatrix, treeLimit?: number): Float64Array {
+  const margin = predictMargin(model, matrix, treeLimit);
+  for (let i = 0; i < margin.length; i++)
+    margin[i] = transformMargin(model.objective, margin[i] as number);
+  return margin;
+}

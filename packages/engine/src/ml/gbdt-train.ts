@@ -1,0 +1,218 @@
+import { type BinnedData, applyFeatureBins, fitFeatureBins } from './feature-bins.js';
+import type { FeatureKind } from './feature-matrix.js';
+import type { GbdtModel } from './gbdt-model.js';
+import { logLoss, rootMeanSquaredError } from './loss-metrics.js';
+import { type Objective, computeGradients, initialMargin, sigmoid } from './objectives.js';
+import type { RegressionTree } from './regression-tree.js';
+import { rocAuc } from './roc-auc.js';
+import { seededRandom, shuffleInPlace } from './seeded-random.js';
+import { binnedLeaf, growTree } from './tree-grower.js';
+
+/** Training parameters (names follow XGBoost where one exists). */
+export interface GbdtParams {
+  objective: Objective;
+  /** Boosting rounds (upper bound when early stopping). */
+  rounds: number;
+  learningRate: number;
+  /** 0 = no limit. */
+  maxDepth: number;
+  /** 0 = no limit. */
+  maxLeaves: number;
+  growPolicy: 'depthwise' | 'lossguide';
+  lambda: number;
+  gamma: number;
+  minChildWeight: number;
+  /** Share of rows drawn (without replacement) for each tree. */
+  subsample: number;
+  /** Share of features drawn for each tree. */
+  colsampleByTree: number;
+  /** Weight multiplier for positive rows (logistic objective). */
+  scalePosWeight: number;
+  maxBins: number;
+  maxCatOneHot: number;
+  maxCatThreshold: number;
+  catSmooth: number;
+  /** Stop when the validation metric has not improved for this many rounds (0 = never). */
+  earlyStoppingRounds: number;
+  evalMetric: 'logloss' | 'auc' | 'rmse';
+  seed: number;
+}
+
+/** Defaults close to XGBoost's `hist` defaults. */
+export const DEFAULT_GBDT_PARAMS: Readonly<GbdtParams> = Object.freeze({
+  objective: 'binary:logistic',
+  rounds: 100,
+  learningRate: 0.3,
+  maxDepth: 6,
+  maxLeaves: 0,
+  growPolicy: 'depthwise',
+  lambda: 1,
+  gamma: 0,
+  minChildWeight: 1,
+  subsample: 1,
+  colsampleByTree: 1,
+  scalePosWeight: 1,
+  maxBins: 255,
+  maxCatOneHot: 4,
+  maxCatThreshold: 32,
+  catSmooth: 10,
+  earlyStoppingRounds: 0,
+  evalMetric: 'logloss',
+  seed: 0,
+});
+
+/** Feature columns (NaN = missing; categorical columns hold category codes) and a label per row. */
+export interface LabelledColumns {
+  readonly columns: readonly Float64Array[];
+  readonly label: Float64Array;
+  readonly weight?: Float64Array;
+}
+
+/** Optional inputs of {@link trainGbdt}. */
+export interface TrainOptions {
+  featureNames?: readonly string[];
+  featureKinds?: readonly FeatureKind[];
+  /** Validation data for early stopping and the metric history. */
+  valid?: LabelledColumns;
+  /** Called after each round with the validation metric (NaN without validation data). */
+  onRound?: (round: number, validMetric: number) => void;
+}
+
+/** A trained model and how training went. */
+export interface TrainResult {
+  readonly model: GbdtModel;
+  /** Validation metric after each round. */
+  readonly validHistory: readonly number[];
+  /** Index of the round kept last (the model has bestRound + 1 trees). */
+  readonly bestRound: number;
+}
+
+function evaluate(
+  metric: GbdtParams['evalMetric'],
+  margin: Float64Array,
+  label: Float64Array,
+): number {
+  if (metric === 'auc') return rocAuc(margin, label);
+  if (metric === 'rmse') return rootMeanSquaredError(margin, label);
+  const p = new Float64Array(margin.length);
+  for (let i = 0; i < p.length; i++) p[i] = sigmoid(margin[i] as number);
+  return logLoss(p, label);
+}
+
+function weightsFor(data: LabelledColumns, params: GbdtParams): Float64Array {
+  const n = data.label.length;
+  const w = data.weight ? Float64Array.from(data.weight) : new Float64Array(n).fill(1);
+  if (params.objective === 'binary:logistic' && params.scalePosWeight !== 1) {
+    for (let i = 0; i < n; i++)
+      if ((data.label[i] as number) > 0) w[i] = (w[i] as number) * params.scalePosWeight;
+  }
+  return w;
+}
+
+/** Trains a histogram-based gradient-boosted tree ensemble; deterministic for a given seed. */
+export function trainGbdt(
+  train: LabelledColumns,
+  parameters: Partial<GbdtParams> = {},
+  options: TrainOptions = {},
+): TrainResult {
+  const params: GbdtParams = { ...DEFAULT_GBDT_PARAMS, ...parameters };
+  const nf = train.columns.length;
+  const n = train.label.length;
+  const kinds = options.featureKinds ?? new Array<FeatureKind>(nf).fill('numeric');
+  const names = options.featureNames ?? Array.from({ length: nf }, (_, f) => `f${f}`);
+  if (kinds.length !== nf || names.length !== nf)
+    throw new RangeError('one name and kind per feature');
+  const random = seededRandom(params.seed);
+  const featureBins = fitFeatureBins(train.columns, kinds, {
+    maxBins: params.maxBins,
+    seed: params.seed,
+  });
+  const data = applyFeatureBins(train.columns, featureBins);
+  const valid: BinnedData | null = options.valid
+    ? applyFeatureBins(options.valid.columns, featureBins)
+    : null;
+  const weight = weightsFor(train, params);
+  const baseScore = initialMargin(params.objective, train.label, weight);
+  const margin = new Float64Array(n).fill(baseScore);
+  const validMargin = new Float64Array(valid ? valid.rows : 0).fill(baseScore);
+  const gradient = new Float64Array(n);
+  const hessian = new Float64Array(n);
+  const inBag = new Uint8Array(n);
+  const trees: RegressionTree[] = [];
+  const validHistory: number[] = [];
+  const larger = params.evalMetric === 'auc';
+  let best = larger ? -Infinity : Infinity;
+  let bestRound = -1;
+
+  for (let round = 0; round < params.rounds; round++) {
+    computeGradients(params.objective, margin, train.label, weight, gradient, hessian);
+    let rows: Uint32Array;
+    if (params.subsample < 1) {
+      const picked: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const take = random.next() < params.subsample;
+        inBag[i] = take ? 1 : 0;
+        if (take) picked.push(i);
+      }
+      rows = Uint32Array.from(picked);
+    } else {
+      rows = new Uint32Array(n);
+      for (let i = 0; i < n; i++) rows[i] = i;
+      inBag.fill(1);
+    }
+    let features = Int32Array.from({ length: nf }, (_, f) => f);
+    if (params.colsampleByTree < 1) {
+      const k = Math.max(1, Math.round(params.colsampleByTree * nf));
+      features = shuffleInPlace(features, random).subarray(0, k).sort();
+    }
+    const grown = growTree(data, featureBins, gradient, hessian, rows, features, params);
+    const value = grown.tree.value;
+    for (let l = 0; l < grown.leafNode.length; l++) {
+      const v = value[grown.leafNode[l] as number] as number;
+      for (let i = grown.leafStart[l] as number; i < (grown.leafEnd[l] as number); i++) {
+        const r = rows[i] as number;
+        margin[r] = (margin[r] as number) + v;
+      }
+    }
+    if (params.subsample < 1) {
+      for (let r = 0; r < n; r++) {
+        if (inBag[r] === 0)
+          margin[r] = (margin[r] as number) + (value[binnedLeaf(grown, data, r)] as number);
+      }
+    }
+    trees.push(grown.tree);
+    let metric = NaN;
+    if (valid && options.valid) {
+      for (let r = 0; r < valid.rows; r++) {
+        validMargin[r] =
+          (validMargin[r] as number) + (value[binnedLeaf(grown, valid, r)] as number);
+      }
+      metric = evaluate(params.evalMetric, validMargin, options.valid.label);
+      validHistory.push(metric);
+      if (larger ? metric > best : metric < best) {
+        best = metric;
+        bestRound = round;
+      }
+    } else {
+      bestRound = round;
+    }
+    options.onRound?.(round, metric);
+    if (valid && params.earlyStoppingRounds > 0 && round - bestRound >= params.earlyStoppingRounds)
+      break;
+  }
+  const kept = valid && params.earlyStoppingRounds > 0 ? trees.slice(0, bestRound + 1) : trees;
+  const record: Record<string, number | string> = {};
+  for (const [key, v] of Object.entries(params)) record[key] = v as number | string;
+  return {
+    model: {
+      objective: params.objective,
+      baseScore,
+      featureNames: [...names],
+      featureKinds: [...kinds],
+      trees: kept,
+      params: record,
+    },
+    validHistory,
+    bestRound: kept.length - 1,
+  };
+}
