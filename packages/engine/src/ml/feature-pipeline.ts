@@ -164,8 +164,15 @@ function profile(name: string, cells: readonly string[]): ColumnProfile {
     if (code && !DIGITS.test(c)) code = false;
     lengths.set(c.length, (lengths.get(c.length) ?? 0) + 1);
   }
-  const codeWidth = [...lengths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
-  return { name, numeric, code: numeric && code, codeWidth, distinct: distinct.size };
+  const [codeWidth, atWidth] = [...lengths.entries()].sort(
+    (a, b) => b[1] - a[1] || b[0] - a[0],
+  )[0] ?? [0, 0];
+  let present = 0;
+  for (const count of lengths.values()) present += count;
+  // Digit strings of (nearly) one width are codes (HS6, office, transport mode); digit strings of
+  // varying width are counts or amounts.
+  const fixedWidth = present > 0 && atWidth >= 0.95 * present;
+  return { name, numeric, code: numeric && code && fixedWidth, codeWidth, distinct: distinct.size };
 }
 
 function ratio(a: Float64Array, b: Float64Array): Float64Array {
