@@ -5,3 +5,4 @@ export * from './load/index.js';
 export { EngineError } from './errors.js';
 export type { EngineErrorCode } from './errors.js';
 export * from './ml/index.js';
+export * from './stats/index.js';
