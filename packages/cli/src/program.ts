@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDocs } from './commands/docs.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerLoad } from './commands/load.js';
 import { registerRejects } from './commands/rejects.js';
 import { registerStatus } from './commands/status.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerLoad(program);
   registerStatus(program);
   registerRejects(program);
+  registerGenerate(program);
   registerDocs(program);
   return program;
 }

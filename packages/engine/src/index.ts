@@ -6,3 +6,4 @@ export { EngineError } from './errors.js';
 export type { EngineErrorCode } from './errors.js';
 export * from './ml/index.js';
 export * from './stats/index.js';
+export * from './demo/index.js';

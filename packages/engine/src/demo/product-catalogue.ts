@@ -1,0 +1,213 @@
+/** A product (HS6) the demo administration trades, with its tariff and value profile. */
+export interface DemoProduct {
+  /** 6-digit HS2022 subheading. */
+  readonly hs6: string;
+  /** Ad valorem duty rate as a fraction (CEMAC common external tariff bands). */
+  readonly dutyRate: number;
+  /** Median customs value in US dollars per kilogram. */
+  readonly usdPerKg: number;
+  /** Median net mass of one goods line, kilograms. */
+  readonly kgPerLine: number;
+  /** UN/ECE Rec. 20 supplementary unit. */
+  readonly unit: 'KGM' | 'NAR' | 'LTR' | 'MTQ' | 'PR';
+  /** Kilograms per supplementary unit (1 for KGM). */
+  readonly kgPerUnit: number;
+  /** Where it arrives: s sea, a air, r road, p post (letters combined). */
+  readonly modes: string;
+  /** Relative popularity among products of the same mode. */
+  readonly popularity: number;
+  /** Goods description as declarants write it. */
+  readonly description: string;
+}
+
+type Row = [string, number, number, number, DemoProduct['unit'], number, string, number, string];
+
+// hs6, duty, usd/kg, kg/line, unit, kg/unit, modes, popularity, description.
+// Values are plausible orders of magnitude for West/Central African imports, not statistics.
+const importRows: Row[] = [
+  ['020714', 0.3, 2.0, 18000, 'KGM', 1, 's', 3, 'Frozen chicken cuts'],
+  ['020230', 0.3, 3.5, 18000, 'KGM', 1, 's', 1, 'Frozen boneless bovine meat'],
+  ['030354', 0.2, 1.1, 25000, 'KGM', 1, 's', 4, 'Frozen mackerel'],
+  ['030389', 0.2, 1.3, 22000, 'KGM', 1, 's', 2, 'Frozen fish, other'],
+  ['040210', 0.05, 3.1, 12000, 'KGM', 1, 's', 2, 'Milk powder, fat <= 1.5%'],
+  ['040221', 0.05, 3.6, 12000, 'KGM', 1, 'sr', 2, 'Milk powder, unsweetened'],
+  ['040900', 0.3, 4.0, 3000, 'KGM', 1, 's', 0.5, 'Natural honey'],
+  ['070310', 0.3, 0.5, 20000, 'KGM', 1, 'r', 1, 'Onions and shallots'],
+  ['071333', 0.2, 1.0, 15000, 'KGM', 1, 'sr', 0.5, 'Dried kidney beans'],
+  ['090240', 0.3, 3.2, 5000, 'KGM', 1, 's', 1, 'Black tea'],
+  ['100199', 0.05, 0.28, 400000, 'KGM', 1, 's', 1.5, 'Wheat, other'],
+  ['100630', 0.05, 0.45, 150000, 'KGM', 1, 's', 3, 'Rice, semi- or wholly milled'],
+  ['110100', 0.3, 0.5, 25000, 'KGM', 1, 'sr', 1, 'Wheat flour'],
+  ['150710', 0.1, 1.0, 30000, 'KGM', 1, 's', 1, 'Crude soya-bean oil'],
+  ['151190', 0.3, 1.1, 25000, 'KGM', 1, 'sr', 2, 'Refined palm oil'],
+  ['151790', 0.3, 1.6, 10000, 'KGM', 1, 's', 0.5, 'Edible fat mixtures'],
+  ['170199', 0.3, 0.55, 40000, 'KGM', 1, 's', 2, 'Cane sugar, refined'],
+  ['190190', 0.3, 2.8, 6000, 'KGM', 1, 's', 0.5, 'Malt extract, food preparations'],
+  ['190531', 0.3, 2.5, 5000, 'KGM', 1, 'sr', 1, 'Sweet biscuits'],
+  ['200290', 0.3, 1.1, 20000, 'KGM', 1, 's', 2, 'Tomato paste'],
+  ['210390', 0.3, 2.2, 8000, 'KGM', 1, 's', 1, 'Sauces, seasoning cubes'],
+  ['210690', 0.3, 4.0, 4000, 'KGM', 1, 'sa', 1, 'Food preparations, other'],
+  ['220210', 0.3, 0.7, 18000, 'LTR', 1, 'sr', 1, 'Soft drinks'],
+  ['220300', 0.3, 1.0, 20000, 'LTR', 1, 'sr', 1.5, 'Beer made from malt'],
+  ['220421', 0.3, 3.0, 9000, 'LTR', 1, 's', 1, 'Wine in containers <= 2 l'],
+  ['220830', 0.3, 8.0, 4000, 'LTR', 1, 'sa', 1, 'Whiskies'],
+  ['220860', 0.3, 6.0, 4000, 'LTR', 1, 's', 0.5, 'Vodka'],
+  ['240220', 0.3, 20.0, 3000, 'KGM', 1, 'sr', 1, 'Cigarettes containing tobacco'],
+  ['250100', 0.1, 0.08, 60000, 'KGM', 1, 's', 1, 'Salt'],
+  ['252310', 0.05, 0.05, 900000, 'KGM', 1, 's', 1, 'Cement clinker'],
+  ['252329', 0.2, 0.08, 60000, 'KGM', 1, 'sr', 1, 'Portland cement'],
+  ['271012', 0.1, 0.8, 300000, 'LTR', 1, 's', 1, 'Light petroleum oils (gasoline)'],
+  ['271019', 0.1, 0.9, 200000, 'LTR', 1, 's', 2, 'Gas oil and lubricating oils'],
+  ['271119', 0.1, 0.6, 50000, 'KGM', 1, 's', 0.5, 'Liquefied petroleum gas'],
+  ['281511', 0.1, 0.5, 20000, 'KGM', 1, 's', 0.5, 'Caustic soda, solid'],
+  ['310210', 0.05, 0.4, 60000, 'KGM', 1, 's', 1, 'Urea fertiliser'],
+  ['310520', 0.05, 0.5, 50000, 'KGM', 1, 's', 1, 'NPK fertilisers'],
+  ['380891', 0.05, 7.0, 4000, 'KGM', 1, 'sr', 1, 'Insecticides'],
+  ['380893', 0.05, 6.0, 5000, 'KGM', 1, 'sr', 1, 'Herbicides'],
+  ['300220', 0.0, 400.0, 60, 'KGM', 1, 'a', 0.5, 'Vaccines for human medicine'],
+  ['300420', 0.05, 35.0, 400, 'KGM', 1, 'as', 1, 'Medicaments with antibiotics'],
+  ['300490', 0.05, 40.0, 500, 'KGM', 1, 'asp', 3, 'Medicaments, retail packs'],
+  ['300510', 0.05, 8.0, 800, 'KGM', 1, 'sa', 0.5, 'Adhesive dressings'],
+  ['330300', 0.3, 50.0, 150, 'KGM', 1, 'ap', 1.5, 'Perfumes and toilet waters'],
+  ['330499', 0.3, 12.0, 800, 'KGM', 1, 'asp', 2, 'Beauty and skin-care preparations'],
+  ['330510', 0.3, 3.0, 3000, 'KGM', 1, 'sr', 1, 'Shampoos'],
+  ['340111', 0.3, 1.5, 8000, 'KGM', 1, 'sr', 1.5, 'Toilet soap'],
+  ['340220', 0.3, 1.2, 10000, 'KGM', 1, 'sr', 1, 'Washing preparations, retail'],
+  ['350610', 0.2, 3.0, 2000, 'KGM', 1, 's', 0.3, 'Glues, retail packs'],
+  ['390120', 0.1, 1.4, 20000, 'KGM', 1, 's', 1, 'Polyethylene, density >= 0.94'],
+  ['390410', 0.1, 1.1, 20000, 'KGM', 1, 's', 1, 'Polyvinyl chloride'],
+  ['391723', 0.2, 3.0, 5000, 'KGM', 1, 's', 0.5, 'Rigid PVC tubes and pipes'],
+  ['392310', 0.3, 3.0, 3000, 'KGM', 1, 's', 0.5, 'Plastic boxes and crates'],
+  ['392321', 0.3, 2.5, 4000, 'KGM', 1, 'sr', 1, 'Plastic sacks and bags'],
+  ['392690', 0.3, 5.0, 1500, 'KGM', 1, 'sap', 1.5, 'Articles of plastics, other'],
+  ['401110', 0.2, 3.5, 3000, 'NAR', 8, 's', 1.5, 'New tyres for motor cars'],
+  ['401120', 0.2, 3.2, 5000, 'NAR', 50, 's', 1, 'New tyres for buses and lorries'],
+  ['401220', 0.3, 1.2, 6000, 'NAR', 9, 'sr', 1, 'Used pneumatic tyres'],
+  ['420222', 0.3, 9.0, 800, 'KGM', 1, 'ap', 0.5, 'Handbags, outer surface of textile'],
+  ['441233', 0.2, 0.9, 15000, 'MTQ', 550, 's', 0.5, 'Plywood'],
+  ['480256', 0.1, 1.2, 12000, 'KGM', 1, 's', 1, 'Uncoated paper, 40–150 g/m2'],
+  ['481910', 0.3, 1.5, 6000, 'KGM', 1, 's', 0.5, 'Cartons of corrugated paper'],
+  ['482010', 0.3, 2.0, 5000, 'KGM', 1, 's', 0.5, 'Registers and notebooks'],
+  ['490110', 0.0, 8.0, 800, 'KGM', 1, 'sap', 0.5, 'Printed books'],
+  ['520812', 0.2, 7.0, 3000, 'KGM', 1, 's', 0.5, 'Woven cotton fabrics, unbleached'],
+  ['520852', 0.2, 9.0, 2500, 'KGM', 1, 'sa', 1.5, 'Printed cotton fabrics (wax prints)'],
+  ['540752', 0.2, 5.0, 3000, 'KGM', 1, 's', 0.5, 'Woven synthetic fabrics, dyed'],
+  ['610910', 0.3, 12.0, 1200, 'NAR', 0.2, 'sap', 2, 'T-shirts of cotton, knitted'],
+  ['611020', 0.3, 14.0, 800, 'NAR', 0.4, 'sp', 0.5, 'Jerseys and pullovers of cotton'],
+  ['620342', 0.3, 15.0, 1000, 'NAR', 0.6, 'sap', 1, "Men's trousers of cotton"],
+  ['620462', 0.3, 15.0, 900, 'NAR', 0.5, 'sap', 1, "Women's trousers of cotton"],
+  ['630900', 0.3, 1.0, 15000, 'KGM', 1, 'sr', 3, 'Worn clothing and textiles'],
+  ['630260', 0.3, 6.0, 1500, 'KGM', 1, 's', 0.5, 'Toilet and kitchen linen'],
+  ['640299', 0.3, 6.0, 2500, 'PR', 0.6, 'sap', 2, 'Footwear of rubber or plastics'],
+  ['640399', 0.3, 20.0, 600, 'PR', 0.9, 'ap', 1, 'Footwear with leather uppers'],
+  ['650500', 0.3, 10.0, 300, 'KGM', 1, 'p', 0.3, 'Hats, knitted'],
+  ['670411', 0.3, 30.0, 200, 'KGM', 1, 'ap', 1, 'Wigs of synthetic materials'],
+  ['690721', 0.3, 0.5, 25000, 'KGM', 1, 's', 1.5, 'Ceramic tiles, water absorption <= 0.5%'],
+  ['691010', 0.3, 1.5, 6000, 'KGM', 1, 's', 0.5, 'Ceramic sinks and wash basins'],
+  ['700529', 0.2, 0.6, 20000, 'KGM', 1, 's', 0.5, 'Float glass, not wired'],
+  ['711319', 0.3, 40000.0, 2, 'KGM', 1, 'a', 0.5, 'Jewellery of gold'],
+  ['711719', 0.3, 25.0, 100, 'KGM', 1, 'ap', 0.5, 'Imitation jewellery'],
+  ['721049', 0.2, 0.95, 25000, 'KGM', 1, 's', 1.5, 'Galvanised flat-rolled steel'],
+  ['721410', 0.2, 0.7, 30000, 'KGM', 1, 's', 0.5, 'Forged bars of iron'],
+  ['721420', 0.2, 0.7, 40000, 'KGM', 1, 's', 2, 'Concrete reinforcing bars'],
+  ['730431', 0.1, 1.5, 15000, 'KGM', 1, 's', 0.5, 'Seamless steel tubes, cold-drawn'],
+  ['730630', 0.2, 1.2, 15000, 'KGM', 1, 's', 1, 'Welded steel tubes'],
+  ['731815', 0.2, 2.5, 3000, 'KGM', 1, 's', 1, 'Screws and bolts'],
+  ['732111', 0.3, 4.0, 2000, 'NAR', 25, 's', 0.5, 'Gas cookers'],
+  ['732393', 0.3, 3.5, 3000, 'KGM', 1, 'sr', 0.5, 'Stainless steel household articles'],
+  ['760429', 0.1, 3.0, 8000, 'KGM', 1, 's', 0.5, 'Aluminium bars and profiles'],
+  ['761510', 0.3, 4.0, 2000, 'KGM', 1, 'sr', 0.5, 'Aluminium cooking pots'],
+  ['830140', 0.2, 6.0, 800, 'KGM', 1, 's', 0.3, 'Locks'],
+  ['840991', 0.1, 10.0, 800, 'KGM', 1, 'sa', 1, 'Parts of spark-ignition engines'],
+  ['841370', 0.1, 12.0, 600, 'NAR', 30, 'sa', 1, 'Centrifugal pumps'],
+  ['841510', 0.3, 8.0, 2000, 'NAR', 35, 's', 1.5, 'Air conditioners, wall or window'],
+  ['841821', 0.3, 5.0, 3000, 'NAR', 50, 's', 1, 'Household refrigerators'],
+  ['842952', 0.05, 12.0, 20000, 'NAR', 20000, 's', 0.5, 'Excavators, 360° revolving'],
+  ['843143', 0.05, 25.0, 2000, 'KGM', 1, 'sa', 0.5, 'Parts of boring machinery'],
+  ['845011', 0.3, 5.0, 2000, 'NAR', 60, 's', 0.5, 'Washing machines, fully automatic'],
+  ['847130', 0.1, 120.0, 150, 'NAR', 2, 'ap', 2, 'Portable computers (laptops)'],
+  ['847330', 0.1, 80.0, 200, 'KGM', 1, 'ap', 1, 'Parts of computers'],
+  ['848180', 0.1, 15.0, 800, 'KGM', 1, 'sa', 1, 'Taps, cocks and valves'],
+  ['850211', 0.1, 6.0, 3000, 'NAR', 400, 's', 1.5, 'Generating sets, diesel <= 75 kVA'],
+  ['850440', 0.1, 20.0, 500, 'KGM', 1, 'sa', 1, 'Static converters (inverters)'],
+  ['850760', 0.2, 15.0, 600, 'KGM', 1, 'sa', 1, 'Lithium-ion accumulators'],
+  ['851713', 0.1, 250.0, 60, 'NAR', 0.2, 'ap', 3, 'Smartphones'],
+  ['851762', 0.1, 100.0, 150, 'KGM', 1, 'a', 1, 'Network and transmission apparatus'],
+  ['852872', 0.3, 9.0, 1500, 'NAR', 10, 'sa', 1.5, 'Television receivers, colour'],
+  ['853710', 0.1, 30.0, 400, 'KGM', 1, 'sa', 0.5, 'Electrical control boards <= 1000 V'],
+  ['853952', 0.3, 10.0, 800, 'KGM', 1, 'sap', 1, 'LED lamps'],
+  ['854140', 0.05, 30.0, 1500, 'KGM', 1, 'sa', 1, 'Photovoltaic cells and panels'],
+  ['854442', 0.2, 6.0, 2500, 'KGM', 1, 's', 1, 'Electric conductors with connectors'],
+  ['870120', 0.1, 6.0, 8000, 'NAR', 8000, 's', 0.5, 'Road tractors for semi-trailers'],
+  ['870322', 0.3, 6.0, 1100, 'NAR', 1100, 's', 2, 'Motor cars, spark-ignition 1000-1500 cc'],
+  ['870323', 0.3, 7.5, 1500, 'NAR', 1500, 'sr', 3, 'Motor cars, spark-ignition 1500-3000 cc'],
+  ['870324', 0.3, 10.0, 2000, 'NAR', 2000, 's', 1, 'Motor cars, spark-ignition > 3000 cc'],
+  ['870332', 0.3, 7.0, 1700, 'NAR', 1700, 's', 1, 'Motor cars, diesel 1500-2500 cc'],
+  ['870421', 0.2, 6.0, 2500, 'NAR', 2500, 'sr', 1.5, 'Light lorries, diesel <= 5 t'],
+  ['870422', 0.1, 5.0, 10000, 'NAR', 10000, 's', 1, 'Lorries, diesel 5-20 t'],
+  ['870899', 0.3, 5.0, 2000, 'KGM', 1, 'sra', 2, 'Parts and accessories of motor vehicles'],
+  ['871120', 0.3, 3.5, 3300, 'NAR', 110, 'sr', 2, 'Motorcycles 50-250 cc'],
+  ['871200', 0.3, 4.0, 1500, 'NAR', 15, 's', 0.5, 'Bicycles'],
+  ['871420', 0.05, 15.0, 300, 'KGM', 1, 's', 0.2, 'Wheelchair parts'],
+  ['900490', 0.3, 60.0, 100, 'KGM', 1, 'ap', 0.5, 'Spectacles and goggles'],
+  ['901890', 0.05, 60.0, 300, 'KGM', 1, 'sa', 1, 'Medical instruments and appliances'],
+  ['902780', 0.05, 200.0, 50, 'KGM', 1, 'a', 0.3, 'Laboratory analysis instruments'],
+  ['910211', 0.3, 300.0, 20, 'KGM', 1, 'ap', 0.5, 'Wrist watches, mechanical display'],
+  ['940171', 0.3, 4.0, 3000, 'KGM', 1, 's', 1, 'Upholstered seats, metal frame'],
+  ['940360', 0.3, 3.0, 4000, 'KGM', 1, 's', 1.5, 'Wooden furniture'],
+  ['940542', 0.3, 8.0, 600, 'KGM', 1, 'sap', 0.5, 'LED luminaires'],
+  ['950300', 0.3, 6.0, 1500, 'KGM', 1, 'sap', 1, 'Toys'],
+  ['960330', 0.3, 5.0, 300, 'KGM', 1, 'p', 0.2, 'Artists’ brushes'],
+  ['961900', 0.3, 3.5, 5000, 'KGM', 1, 'sr', 1.5, 'Sanitary towels and napkins'],
+  ['030749', 0.2, 4.0, 8000, 'KGM', 1, 's', 0.3, 'Frozen cuttlefish and squid'],
+  ['080810', 0.3, 1.2, 12000, 'KGM', 1, 's', 0.5, 'Fresh apples'],
+  ['110710', 0.1, 0.6, 30000, 'KGM', 1, 's', 0.5, 'Malt, not roasted'],
+  ['180690', 0.3, 5.0, 2000, 'KGM', 1, 's', 0.5, 'Chocolate preparations'],
+  ['230990', 0.1, 0.9, 20000, 'KGM', 1, 's', 0.5, 'Animal feed preparations'],
+  ['283620', 0.1, 0.35, 20000, 'KGM', 1, 's', 0.3, 'Disodium carbonate'],
+  ['320910', 0.3, 3.0, 5000, 'KGM', 1, 's', 1, 'Paints based on acrylic polymers'],
+  ['370110', 0.1, 40.0, 100, 'KGM', 1, 'a', 0.2, 'Photographic plates for X-ray'],
+  ['382200', 0.05, 80.0, 100, 'KGM', 1, 'a', 0.5, 'Diagnostic reagents'],
+  ['440710', 0.2, 0.5, 20000, 'MTQ', 500, 's', 0.3, 'Coniferous sawn wood'],
+  ['551311', 0.2, 6.0, 2000, 'KGM', 1, 's', 0.3, 'Polyester-cotton fabrics'],
+  ['610462', 0.3, 12.0, 600, 'NAR', 0.4, 'sap', 0.5, "Women's trousers, knitted"],
+  ['621210', 0.3, 20.0, 300, 'NAR', 0.1, 'ap', 0.5, 'Brassieres'],
+  ['732690', 0.2, 4.0, 1500, 'KGM', 1, 's', 0.5, 'Articles of iron or steel, other'],
+  ['842139', 0.1, 20.0, 500, 'KGM', 1, 'sa', 0.3, 'Filtering machinery for gases'],
+  ['847989', 0.1, 15.0, 2000, 'KGM', 1, 's', 0.5, 'Machines with individual functions'],
+  ['851310', 0.3, 6.0, 800, 'NAR', 0.3, 'sap', 0.5, 'Portable electric lamps'],
+  ['851830', 0.3, 40.0, 100, 'NAR', 0.2, 'ap', 0.5, 'Headphones and earphones'],
+  ['880240', 0.05, 600.0, 40000, 'NAR', 40000, 'a', 0.02, 'Aeroplanes, unladen weight > 15 t'],
+];
+
+// What the administration exports (duty free): commodities leaving by sea and road.
+const exportRows: Row[] = [
+  ['180100', 0, 2.5, 25000, 'KGM', 1, 'sr', 3, 'Cocoa beans, raw'],
+  ['090111', 0, 3.5, 19000, 'KGM', 1, 'sr', 1.5, 'Coffee, not roasted'],
+  ['440399', 0, 0.3, 30000, 'MTQ', 800, 'sr', 2, 'Tropical logs'],
+  ['440729', 0, 0.6, 22000, 'MTQ', 700, 's', 2, 'Tropical sawn wood'],
+  ['080390', 0, 0.5, 20000, 'KGM', 1, 's', 2, 'Bananas, fresh'],
+  ['520100', 0, 1.7, 20000, 'KGM', 1, 'sr', 1, 'Cotton, not carded'],
+  ['760110', 0, 2.4, 25000, 'KGM', 1, 's', 1, 'Aluminium, not alloyed'],
+  ['400122', 0, 1.5, 20000, 'KGM', 1, 's', 1, 'Technically specified natural rubber'],
+  ['180310', 0, 4.0, 20000, 'KGM', 1, 's', 0.5, 'Cocoa paste'],
+  ['151110', 0, 0.9, 25000, 'KGM', 1, 'r', 0.5, 'Crude palm oil'],
+];
+
+const toProduct = (r: Row): DemoProduct => ({
+  hs6: r[0],
+  dutyRate: r[1],
+  usdPerKg: r[2],
+  kgPerLine: r[3],
+  unit: r[4],
+  kgPerUnit: r[5],
+  modes: r[6],
+  popularity: r[7],
+  description: r[8],
+});
+
+/** Imported products (HS6) of the demo administration. */
+export const importProducts: readonly DemoProduct[] = importRows.map(toProduct);
+
+/** Exported products (HS6) of the demo administration. */
+export const exportProducts: readonly DemoProduct[] = exportRows.map(toProduct);
