@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDocs } from './commands/docs.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerLoad } from './commands/load.js';
+import { registerModel } from './commands/model.js';
 import { registerRejects } from './commands/rejects.js';
 import { registerStatus } from './commands/status.js';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerRejects(program);
   registerGenerate(program);
+  registerModel(program);
   registerDocs(program);
   return program;
 }

@@ -62,8 +62,9 @@ describe('trainGbdt', () => {
         x[i] = NaN;
         label[i] = 1;
       } else {
-        x[i] = (i % 50) / 50;
-        label[i] = x[i] < 0.3 ? 1 : 0;
+        const v = (i % 50) / 50;
+        x[i] = v;
+        label[i] = v < 0.3 ? 1 : 0;
       }
     }
     const { model } = trainGbdt(
