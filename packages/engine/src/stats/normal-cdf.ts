@@ -77,6 +77,7 @@ export function normalSurvival(z: number): number {
   if (Number.isNaN(z)) return Number.NaN;
   if (z >= 0) return upperTail(z);
   const t = -z;
+  if (t > 40) return 1;
   if (t < 2) return 0.5 + 0.5 * erfSeries(t / Math.SQRT2);
   return 1 - upperTailFraction(t);
 }

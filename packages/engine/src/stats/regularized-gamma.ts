@@ -18,7 +18,10 @@ export function regularizedGammaPair(a: number, x: number): [number, number] {
   if (a === 0) return x > 0 ? [1, 0] : [Number.NaN, Number.NaN];
   if (x === 0) return [0, 1];
   if (x === Number.POSITIVE_INFINITY) return [1, 0];
-  if (x < a + 1) {
+  // For a < ½, Q is small already at moderate x (Q(0.001, 1) ≈ 2e-4), and
+  // 1 − P from the series would lose its digits: the continued fraction,
+  // which still converges there (in a few hundred steps), is used from 0.2.
+  if (x < a + 1 && !(a < 0.5 && x >= 0.2)) {
     // P = x^a e^(−x)/Γ(a + 1) · Σ_{n≥0} x^n / ((a + 1)⋯(a + n))
     let term = 1;
     let sum = 1;
