@@ -7,3 +7,6 @@ export type { EngineErrorCode } from './errors.js';
 export * from './ml/index.js';
 export * from './stats/index.js';
 export * from './demo/index.js';
+export * from './analysis/index.js';
+export * from './indicators/index.js';
+export * from './risk/index.js';

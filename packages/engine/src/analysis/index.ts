@@ -6,3 +6,20 @@ export {
 } from './analysis-config.js';
 export type { AnalysisConfig } from './analysis-config.js';
 export { baseTable, buildAnalysisBase, hsSectionSql, periodSql } from './analysis-base.js';
+export { analyzeWarehouse, keyFingerprint } from './analyze.js';
+export type {
+  AnalysisExtension,
+  AnalysisProgress,
+  AnalysisResult,
+  AnalyzeOptions,
+} from './analyze.js';
+export { runStandardisedIndicators, unitKey } from './integrity-analysis.js';
+export type {
+  IndicatorFunnel,
+  StandardisedResults,
+  UnitIndicatorResult,
+} from './integrity-analysis.js';
+export { assessUnits } from './unit-assessment.js';
+export type { IndicatorStatus, UnitAssessment, UnitStatus } from './unit-assessment.js';
+export { analysisTables, saveAnalysis, storableConfig } from './save-analysis.js';
+export { analysisJson } from './analysis-json.js';

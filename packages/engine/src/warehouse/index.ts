@@ -7,3 +7,5 @@ export type {
   WarehouseOptions,
 } from './warehouse.js';
 export { sqlIdentifier, sqlString } from './sql.js';
+export { appendRows } from './append-rows.js';
+export type { AppendValue } from './append-rows.js';
