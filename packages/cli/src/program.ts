@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAnalyze } from './commands/analyze.js';
 import { registerDocs } from './commands/docs.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerLoad } from './commands/load.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerLoad(program);
   registerStatus(program);
   registerRejects(program);
+  registerAnalyze(program);
   registerGenerate(program);
   registerModel(program);
   registerDocs(program);
