@@ -1,13 +1,10 @@
 import type { FeatureKind } from './feature-matrix.js';
 import { seededRandom } from './seeded-random.js';
 
-/** Bin code of a missing value; value bins are 0..binCount-1 (at most 255). */
-export const MISSING_BIN = 255;
-
 /** How one feature's values map to bins. */
 export interface FeatureBins {
   readonly kind: FeatureKind;
-  /** Number of value bins (excluding the missing bin). */
+  /** Number of value bins, at most 255; bin code `binCount` stands for a missing value. */
   readonly binCount: number;
   /** Numeric: bin b holds values ≤ upperBounds[b] (and above the previous bound); the last bin is open. */
   readonly upperBounds: Float64Array;
@@ -133,9 +130,9 @@ export function fitFeatureBins(
   );
 }
 
-/** Bin of one value under a feature's bins. */
+/** Bin of one value under a feature's bins (`binCount` for a missing value). */
 export function binOf(bins: FeatureBins, value: number): number {
-  if (Number.isNaN(value)) return MISSING_BIN;
+  if (Number.isNaN(value)) return bins.binCount;
   if (bins.kind === 'numeric') {
     const upper = bins.upperBounds;
     let lo = 0;
@@ -158,7 +155,7 @@ export function binOf(bins: FeatureBins, value: number): number {
     if (c < value) lo = mid + 1;
     else hi = mid - 1;
   }
-  return bins.otherBin >= 0 ? bins.otherBin : MISSING_BIN;
+  return bins.otherBin >= 0 ? bins.otherBin : bins.binCount;
 }
 
 /** Binned training data: one byte per cell, row-major (row r, feature f at r * features + f). */
@@ -166,6 +163,8 @@ export interface BinnedData {
   readonly rows: number;
   readonly features: number;
   readonly bins: Uint8Array;
+  /** Bin code of a missing value, per feature (its bin count). */
+  readonly missing: Uint8Array;
 }
 
 /** Converts feature columns to bins with learned {@link FeatureBins}. */
@@ -181,5 +180,6 @@ export function applyFeatureBins(
     const fb = featureBins[f] as FeatureBins;
     for (let r = 0; r < rows; r++) bins[r * features + f] = binOf(fb, column[r] as number);
   }
-  return { rows, features, bins };
+  const missing = Uint8Array.from(featureBins, (fb) => fb.binCount);
+  return { rows, features, bins, missing };
 }

@@ -6,7 +6,7 @@ import { type Objective, computeGradients, initialMargin, sigmoid } from './obje
 import type { RegressionTree } from './regression-tree.js';
 import { rocAuc } from './roc-auc.js';
 import { seededRandom, shuffleInPlace } from './seeded-random.js';
-import { binnedLeaf, growTree } from './tree-grower.js';
+import { binnedLeaf, growTree, growWorkspace } from './tree-grower.js';
 
 /** Training parameters (names follow XGBoost where one exists). */
 export interface GbdtParams {
@@ -138,25 +138,27 @@ export function trainGbdt(
   const gradient = new Float64Array(n);
   const hessian = new Float64Array(n);
   const inBag = new Uint8Array(n);
+  const bag = new Uint32Array(n);
   const trees: RegressionTree[] = [];
   const validHistory: number[] = [];
   const larger = params.evalMetric === 'auc';
   let best = larger ? -Infinity : Infinity;
   let bestRound = -1;
+  const workspace = growWorkspace();
 
   for (let round = 0; round < params.rounds; round++) {
     computeGradients(params.objective, margin, train.label, weight, gradient, hessian);
     let rows: Uint32Array;
     if (params.subsample < 1) {
-      const picked: number[] = [];
+      let count = 0;
       for (let i = 0; i < n; i++) {
         const take = random.next() < params.subsample;
         inBag[i] = take ? 1 : 0;
-        if (take) picked.push(i);
+        if (take) bag[count++] = i;
       }
-      rows = Uint32Array.from(picked);
+      rows = bag.subarray(0, count);
     } else {
-      rows = new Uint32Array(n);
+      rows = bag;
       for (let i = 0; i < n; i++) rows[i] = i;
       inBag.fill(1);
     }
@@ -165,7 +167,7 @@ export function trainGbdt(
       const k = Math.max(1, Math.round(params.colsampleByTree * nf));
       features = shuffleInPlace(features, random).subarray(0, k).sort();
     }
-    const grown = growTree(data, featureBins, gradient, hessian, rows, features, params);
+    const grown = growTree(data, featureBins, gradient, hessian, rows, features, params, workspace);
     const value = grown.tree.value;
     for (let l = 0; l < grown.leafNode.length; l++) {
       const v = value[grown.leafNode[l] as number] as number;

@@ -1,19 +1,29 @@
-import type { BinnedData } from './feature-bins.js';
+import type { BinnedData, FeatureBins } from './feature-bins.js';
 
-/** Slots per feature in a histogram: 256 bins × (gradient, hessian). */
-export const HISTOGRAM_STRIDE = 512;
+/**
+ * Where each feature's slots start in a histogram: feature f holds (gradient, hessian) pairs for its
+ * bins 0..binCount (the last one for missing values) from offsets[f] to offsets[f + 1].
+ */
+export function histogramOffsets(featureBins: readonly FeatureBins[]): Int32Array {
+  const offsets = new Int32Array(featureBins.length + 1);
+  featureBins.forEach((fb, f) => {
+    offsets[f + 1] = (offsets[f] as number) + 2 * (fb.binCount + 1);
+  });
+  return offsets;
+}
 
 /**
  * Sums gradients and hessians per (feature, bin) over rows `rows[start..end)`, for the listed
- * features only; `histogram` (features × 512 doubles) is overwritten for those features.
+ * features only; `gradHess` interleaves each row's gradient and hessian. The listed features'
+ * slots of `histogram` are overwritten.
  */
 export function buildHistogram(
   data: BinnedData,
+  offsets: Int32Array,
   rows: Uint32Array,
   start: number,
   end: number,
-  gradient: Float64Array,
-  hessian: Float64Array,
+  gradHess: Float64Array,
   features: Int32Array,
   histogram: Float64Array,
 ): void {
@@ -22,16 +32,18 @@ export function buildHistogram(
   const k = features.length;
   for (let j = 0; j < k; j++) {
     const f = features[j] as number;
-    histogram.fill(0, f * HISTOGRAM_STRIDE, (f + 1) * HISTOGRAM_STRIDE);
+    histogram.fill(0, offsets[f] as number, offsets[f + 1] as number);
   }
+  // Feature offsets of the listed features, gathered once.
+  const base = new Int32Array(k);
+  for (let j = 0; j < k; j++) base[j] = offsets[features[j] as number] as number;
   for (let i = start; i < end; i++) {
     const r = rows[i] as number;
-    const g = gradient[r] as number;
-    const h = hessian[r] as number;
-    const base = r * nf;
+    const g = gradHess[2 * r] as number;
+    const h = gradHess[2 * r + 1] as number;
+    const row = r * nf;
     for (let j = 0; j < k; j++) {
-      const f = features[j] as number;
-      const o = f * HISTOGRAM_STRIDE + ((bins[base + f] as number) << 1);
+      const o = (base[j] as number) + ((bins[row + (features[j] as number)] as number) << 1);
       histogram[o] = (histogram[o] as number) + g;
       histogram[o + 1] = (histogram[o + 1] as number) + h;
     }
@@ -40,6 +52,7 @@ export function buildHistogram(
 
 /** `target = parent − child` for the listed features (the sibling trick: build one child, subtract). */
 export function subtractHistogram(
+  offsets: Int32Array,
   parent: Float64Array,
   child: Float64Array,
   features: Int32Array,
@@ -47,8 +60,8 @@ export function subtractHistogram(
 ): void {
   for (let j = 0; j < features.length; j++) {
     const f = features[j] as number;
-    const end = (f + 1) * HISTOGRAM_STRIDE;
-    for (let o = f * HISTOGRAM_STRIDE; o < end; o++) {
+    const end = offsets[f + 1] as number;
+    for (let o = offsets[f] as number; o < end; o++) {
       target[o] = (parent[o] as number) - (child[o] as number);
     }
   }

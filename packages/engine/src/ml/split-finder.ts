@@ -1,5 +1,4 @@
-import { type FeatureBins, MISSING_BIN } from './feature-bins.js';
-import { HISTOGRAM_STRIDE } from './gradient-histogram.js';
+import type { FeatureBins } from './feature-bins.js';
 
 /** Regularisation and limits used when choosing a split. */
 export interface SplitParams {
@@ -49,6 +48,7 @@ function score(g: number, h: number, lambda: number): number {
 
 function considerNumeric(
   hist: Float64Array,
+  offsets: Int32Array,
   f: number,
   bins: FeatureBins,
   sumG: number,
@@ -56,9 +56,9 @@ function considerNumeric(
   p: SplitParams,
   best: SplitCandidate,
 ): void {
-  const o = f * HISTOGRAM_STRIDE;
-  const missG = hist[o + 2 * MISSING_BIN] as number;
-  const missH = hist[o + 2 * MISSING_BIN + 1] as number;
+  const o = offsets[f] as number;
+  const missG = hist[o + 2 * bins.binCount] as number;
+  const missH = hist[o + 2 * bins.binCount + 1] as number;
   const parent = score(sumG, sumH, p.lambda);
   const hasMissing = missH > 0;
   let gl = 0;
@@ -119,6 +119,7 @@ function considerNumeric(
 
 function considerCategorical(
   hist: Float64Array,
+  offsets: Int32Array,
   f: number,
   bins: FeatureBins,
   sumG: number,
@@ -126,9 +127,9 @@ function considerCategorical(
   p: SplitParams,
   best: SplitCandidate,
 ): void {
-  const o = f * HISTOGRAM_STRIDE;
-  const missG = hist[o + 2 * MISSING_BIN] as number;
-  const missH = hist[o + 2 * MISSING_BIN + 1] as number;
+  const o = offsets[f] as number;
+  const missG = hist[o + 2 * bins.binCount] as number;
+  const missH = hist[o + 2 * bins.binCount + 1] as number;
   const parent = score(sumG, sumH, p.lambda);
   const present: number[] = [];
   for (let b = 0; b < bins.binCount; b++) {
@@ -180,6 +181,7 @@ function considerCategorical(
 /** Best split of a node over the listed features, from its gradient histogram. */
 export function findBestSplit(
   histogram: Float64Array,
+  offsets: Int32Array,
   featureBins: readonly FeatureBins[],
   features: Int32Array,
   sumGradient: number,
@@ -191,9 +193,9 @@ export function findBestSplit(
     const f = features[j] as number;
     const bins = featureBins[f] as FeatureBins;
     if (bins.kind === 'categorical') {
-      considerCategorical(histogram, f, bins, sumGradient, sumHessian, params, best);
+      considerCategorical(histogram, offsets, f, bins, sumGradient, sumHessian, params, best);
     } else {
-      considerNumeric(histogram, f, bins, sumGradient, sumHessian, params, best);
+      considerNumeric(histogram, offsets, f, bins, sumGradient, sumHessian, params, best);
     }
   }
   return best;

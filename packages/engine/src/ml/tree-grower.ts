@@ -1,5 +1,5 @@
-import { type BinnedData, type FeatureBins, MISSING_BIN } from './feature-bins.js';
-import { HISTOGRAM_STRIDE, buildHistogram, subtractHistogram } from './gradient-histogram.js';
+import type { BinnedData, FeatureBins } from './feature-bins.js';
+import { buildHistogram, histogramOffsets, subtractHistogram } from './gradient-histogram.js';
 import type { RegressionTree } from './regression-tree.js';
 import { type SplitCandidate, type SplitParams, findBestSplit } from './split-finder.js';
 
@@ -27,6 +27,26 @@ export interface GrownTree {
   readonly leafEnd: Int32Array;
 }
 
+/** Buffers reused from one tree to the next (histograms are large: features × 4 KiB). */
+export interface GrowWorkspace {
+  scratch: Uint32Array;
+  /** Histogram layout, set on first use (a workspace serves one set of feature bins). */
+  offsets: Int32Array | null;
+  /** Interleaved gradient and hessian of each row. */
+  gradHess: Float64Array;
+  readonly histograms: Float64Array[];
+}
+
+/** A fresh, empty workspace for {@link growTree}. */
+export function growWorkspace(): GrowWorkspace {
+  return {
+    scratch: new Uint32Array(0),
+    offsets: null,
+    gradHess: new Float64Array(0),
+    histograms: [],
+  };
+}
+
 interface PendingNode {
   id: number;
   start: number;
@@ -50,12 +70,17 @@ export function growTree(
   rows: Uint32Array,
   features: Int32Array,
   params: GrowParams,
+  workspace: GrowWorkspace = growWorkspace(),
 ): GrownTree {
   const nf = data.features;
   const bins = data.bins;
-  const scratch = new Uint32Array(rows.length);
-  const pool: Float64Array[] = [];
-  const allocate = (): Float64Array => pool.pop() ?? new Float64Array(nf * HISTOGRAM_STRIDE);
+  if (workspace.scratch.length < rows.length) workspace.scratch = new Uint32Array(rows.length);
+  const scratch = workspace.scratch;
+  const pool = workspace.histograms;
+  if (!workspace.offsets) workspace.offsets = histogramOffsets(featureBins);
+  const offsets = workspace.offsets;
+  const size = offsets[nf] as number;
+  const allocate = (): Float64Array => pool.pop() ?? new Float64Array(size);
 
   const feature: number[] = [];
   const threshold: number[] = [];
@@ -92,6 +117,7 @@ export function growTree(
     if (node.depth < maxDepth) {
       node.split = findBestSplit(
         node.histogram,
+        offsets,
         featureBins,
         features,
         node.sumG,
@@ -116,8 +142,15 @@ export function growTree(
     sumG += gradient[r] as number;
     sumH += hessian[r] as number;
   }
+  if (workspace.gradHess.length < 2 * data.rows)
+    workspace.gradHess = new Float64Array(2 * data.rows);
+  const gradHess = workspace.gradHess;
+  for (const r of rows) {
+    gradHess[2 * r] = gradient[r] as number;
+    gradHess[2 * r + 1] = hessian[r] as number;
+  }
   const rootHistogram = allocate();
-  buildHistogram(data, rows, 0, rows.length, gradient, hessian, features, rootHistogram);
+  buildHistogram(data, offsets, rows, 0, rows.length, gradHess, features, rootHistogram);
   const root: PendingNode = {
     id: newNode(sumG, sumH),
     start: 0,
@@ -162,12 +195,13 @@ export function growTree(
     const mask = split.leftBins;
     const t = split.binThreshold;
     const missingLeft = split.defaultLeft;
+    const missingBin = data.missing[f] as number;
     let nl = node.start;
     let nr = 0;
     for (let i = node.start; i < node.end; i++) {
       const r = rows[i] as number;
       const b = bins[r * nf + f] as number;
-      const goLeft = b === MISSING_BIN ? missingLeft : mask ? mask[b] === 1 : b <= t;
+      const goLeft = b === missingBin ? missingLeft : mask ? mask[b] === 1 : b <= t;
       if (goLeft) rows[nl++] = r;
       else scratch[nr++] = r;
     }
@@ -225,16 +259,16 @@ export function growTree(
       small.histogram = allocate();
       buildHistogram(
         data,
+        offsets,
         rows,
         small.start,
         small.end,
-        gradient,
-        hessian,
+        gradHess,
         features,
         small.histogram,
       );
       // The parent's histogram becomes the larger child's: parent − smaller, in place.
-      subtractHistogram(node.histogram, small.histogram, features, node.histogram);
+      subtractHistogram(offsets, node.histogram, small.histogram, features, node.histogram);
       large.histogram = node.histogram;
       evaluate(leftNode);
       evaluate(rightNode);
@@ -288,7 +322,7 @@ export function binnedLeaf(grown: GrownTree, data: BinnedData, r: number): numbe
     const b = data.bins[base + f] as number;
     const mask = grown.leftBins[node];
     const goLeft =
-      b === MISSING_BIN
+      b === (data.missing[f] as number)
         ? defaultLeft[node] === 1
         : mask
           ? mask[b] === 1

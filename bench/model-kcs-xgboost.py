@@ -1,0 +1,96 @@
+#!/usr/bin/python3
+"""XGBoost side of bench/model-kcs.mjs: trains on the features our pipeline exported, same settings.
+
+Usage: model-kcs-xgboost.py SPEC.json   (written by model-kcs.mjs; prints one JSON object)
+SPEC: {"train": csv, "valid": csv, "tests": {name: csv}, "kinds": [...], "params": {...}}
+Every CSV has the features in order, then the label column last; empty cells are missing.
+"""
+import json
+import sys
+import time
+
+import numpy as np
+import xgboost as xgb
+
+
+def read(path):
+    with open(path) as f:
+        header = f.readline().rstrip("\n").split(",")
+    data = np.genfromtxt(path, delimiter=",", skip_header=1, dtype=np.float64, missing_values="", filling_values=np.nan)
+    if data.ndim == 1:
+        data = data.reshape(1, -1)
+    return header[:-1], data[:, :-1], data[:, -1]
+
+
+def rank_metrics(scores, labels, revenue=None):
+    n = len(scores)
+    order = np.argsort(-scores, kind="stable")
+    positives = labels.sum()
+    out = {}
+    for k in (1, 2, 5, 10):
+        sel = max(1, int(np.ceil(k / 100 * n - 1e-9)))
+        top = order[:sel]
+        out[f"precision@{k}"] = float(labels[top].mean())
+        out[f"recall@{k}"] = float(labels[top].sum() / positives)
+        if revenue is not None:
+            out[f"revenue@{k}"] = float(np.nansum(revenue[top]) / np.nansum(revenue))
+    return out
+
+
+def auc(scores, labels):
+    # Mann-Whitney with average ranks for ties (same definition as ours).
+    order = np.argsort(scores, kind="stable")
+    s = scores[order]
+    ranks = np.empty(len(s))
+    i = 0
+    while i < len(s):
+        j = i
+        while j + 1 < len(s) and s[j + 1] == s[i]:
+            j += 1
+        ranks[i : j + 1] = (i + j + 2) / 2
+        i = j + 1
+    pos = labels[order] > 0
+    n1 = pos.sum()
+    n0 = len(s) - n1
+    return float((ranks[pos].sum() - n1 * (n1 + 1) / 2) / (n1 * n0))
+
+
+def main():
+    spec = json.load(open(sys.argv[1]))
+    names, xt, yt = read(spec["train"])
+    _, xv, yv = read(spec["valid"])
+    types = ["c" if k == "categorical" else "q" for k in spec["kinds"]]
+    categorical = "c" in types
+    make = lambda x, y: xgb.DMatrix(x, label=y, feature_names=names, feature_types=types, enable_categorical=categorical, missing=np.nan, nthread=2)
+    p = spec["params"]
+    params = {
+        "objective": "binary:logistic",
+        "tree_method": "hist",
+        "nthread": 2,
+        "eta": p["learningRate"],
+        "max_depth": p["maxDepth"],
+        "subsample": p["subsample"],
+        "colsample_bytree": p["colsampleByTree"],
+        "lambda": p["lambda"],
+        "min_child_weight": p["minChildWeight"],
+        "max_bin": 256,
+        "eval_metric": p["evalMetric"],
+        "seed": p["seed"],
+        "max_cat_to_onehot": 4,
+    }
+    started = time.perf_counter()
+    dtrain = make(xt, yt)
+    dvalid = make(xv, yv)
+    booster = xgb.train(params, dtrain, num_boost_round=p["rounds"], evals=[(dvalid, "valid")],
+                        early_stopping_rounds=p["earlyStoppingRounds"], verbose_eval=False)
+    seconds = time.perf_counter() - started
+    result = {"xgboost": xgb.__version__, "trainSeconds": seconds, "trees": booster.best_iteration + 1, "sets": {}}
+    for name, path in spec["tests"].items():
+        _, x, y = read(path)
+        scores = booster.predict(make(x, y), iteration_range=(0, booster.best_iteration + 1))
+        result["sets"][name] = {"auc": auc(scores, y), **rank_metrics(scores, y)}
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+// Risk model on the Korea Customs Service declarations: ours against XGBoost on identical features.
+//
+//   npm run build && node bench/model-kcs.mjs [--skip-xgboost] [--features raw|engineered|both]
+//
+// Two protocols, both honest about time:
+//   valid: train on 2020, early-stop on Q1 2021 (df_syn_valid_eng.csv), report on Q1 2021 (the
+//          early-stopping set, so slightly optimistic);
+//   inner: train on Jan–Sep 2020, early-stop on Oct–Dec 2020, report on Oct–Dec and on Q1 2021,
+//          which this model never saw (the honest estimate of performance on a later quarter).
+// Feature sets: `raw` = the 18 columns ordinal-encoded (codes by frequency, numbers as they are);
+// `engineered` = our feature pipeline (target + count encoding, native categories, derived features).
+// The features are exported to CSV and XGBoost (Debian's python3-xgboost, /usr/bin/python3) trains
+// on exactly those. Prints one JSON document.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  applyFeaturePipeline,
+  averagePrecision,
+  fitFeaturePipeline,
+  matrixFromColumns,
+  predict,
+  rocAuc,
+  topKMetrics,
+  trainGbdt,
+} from '@probity/engine';
+import { parseCsv } from '../packages/cli/dist/model/csv-table.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dataDir = path.resolve(here, '../../shared/data/kcs-import-declarations');
+const outDir = path.join(here, 'out', 'model-kcs');
+mkdirSync(outDir, { recursive: true });
+const args = process.argv.slice(2);
+const skipXgboost = args.includes('--skip-xgboost');
+const featureSets = (() => {
+  const i = args.indexOf('--features');
+  const v = i >= 0 ? args[i + 1] : 'both';
+  return v === 'both' ? ['raw', 'engineered'] : [v];
+})();
+
+const params = {
+  objective: 'binary:logistic',
+  rounds: 2000,
+  learningRate: 0.05,
+  maxDepth: 6,
+  subsample: 0.8,
+  colsampleByTree: 0.8,
+  lambda: 1,
+  minChildWeight: 1,
+  earlyStoppingRounds: 100,
+  evalMetric: 'logloss',
+  seed: 0,
+};
+
+const read = (name) => parseCsv(readFileSync(path.join(dataDir, name), 'utf8'), name);
+const train2020 = read('df_syn_train_eng.csv');
+const q1 = read('df_syn_valid_eng.csv');
+const col = (t, name) => t.columns[t.names.indexOf(name)];
+const labelOf = (t) => Float64Array.from(col(t, 'Fraud'), (v) => (Number(v) > 0 ? 1 : 0));
+const revenueOf = (t) => {
+  const price = col(t, 'Item Price');
+  const rate = col(t, 'Tax Rate');
+  const fraud = col(t, 'Fraud');
+  return Float64Array.from(
+    price,
+    (p, i) => ((Number(p) * Number(rate[i])) / 100) * Number(fraud[i]),
+  );
+};
+const rowsWhere = (t, keep) => {
+  const rows = [];
+  col(t, 'Date').forEach((d, i) => keep(d) && rows.push(i));
+  return { names: t.names, columns: t.columns.map((c) => rows.map((r) => c[r])) };
+};
+const excluded = ['Declaration ID', 'Date', 'Fraud', 'Critical Fraud'];
+
+/** Features by set: returns [names, kinds, columns] for train and a transform for other tables. */
+function features(set, train) {
+  if (set === 'engineered') {
+    const { pipeline, train: out } = fitFeaturePipeline(train, labelOf(train), {
+      exclude: excluded,
+    });
+    return { train: out, apply: (t) => applyFeaturePipeline(pipeline, t) };
+  }
+  // Raw: each of the 18 columns once; numeric columns as numbers, text columns as ordinal codes
+  // (by frequency in training), unseen text as missing.
+  const names = train.names.filter((n) => !excluded.includes(n));
+  const numeric = names.map((n) =>
+    col(train, n).every((v) => v === '' || Number.isFinite(Number(v))),
+  );
+  const codes = names.map((n, j) => {
+    if (numeric[j]) return null;
+    const counts = new Map();
+    for (const v of col(train, n)) if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+    return new Map(
+      [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([v], i) => [v, i]),
+    );
+  });
+  const apply = (t) => ({
+    names,
+    kinds: names.map(() => 'numeric'),
+    columns: names.map((n, j) =>
+      Float64Array.from(col(t, n), (v) =>
+        v === '' ? NaN : numeric[j] ? Number(v) : (codes[j].get(v) ?? NaN),
+      ),
+    ),
+  });
+  return { train: apply(train), apply };
+}
+
+function metrics(scores, labels, revenue) {
+  const out = { auc: rocAuc(scores, labels), averagePrecision: averagePrecision(scores, labels) };
+  for (const k of topKMetrics(scores, labels, revenue)) {
+    out[`precision@${k.percent}`] = k.precision;
+    out[`recall@${k.percent}`] = k.recall;
+    out[`revenue@${k.percent}`] = k.revenue;
+  }
+  return out;
+}
+
+function exportCsv(file, f, labels) {
+  const lines = [[...f.names.map((n) => `"${n.replaceAll('"', '""')}"`), 'label'].join(',')];
+  for (let r = 0; r < labels.length; r++) {
+    const cells = f.columns.map((c) => (Number.isNaN(c[r]) ? '' : String(c[r])));
+    cells.push(String(labels[r]));
+    lines.push(cells.join(','));
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+}
+
+const xgboostAvailable =
+  !skipXgboost &&
+  existsSync('/usr/bin/python3') &&
+  (() => {
+    try {
+      execFileSync('/usr/bin/python3', ['-c', 'import xgboost'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+const protocols = {
+  valid: { train: train2020, stop: q1, tests: { q1_2021: q1 } },
+  inner: {
+    train: rowsWhere(train2020, (d) => d < '2020-10-01'),
+    stop: rowsWhere(train2020, (d) => d >= '2020-10-01'),
+    tests: { oct_dec_2020: rowsWhere(train2020, (d) => d >= '2020-10-01'), q1_2021: q1 },
+  },
+};
+
+const report = {
+  params,
+  xgboost: xgboostAvailable ? 'python3-xgboost' : 'not installed',
+  results: {},
+};
+for (const set of featureSets) {
+  for (const [protocol, p] of Object.entries(protocols)) {
+    const key = `${set}/${protocol}`;
+    const started = performance.now();
+    const f = features(set, p.train);
+    const stop = f.apply(p.stop);
+    const featureSeconds = (performance.now() - started) / 1000;
+    const trainStarted = performance.now();
+    const result = trainGbdt({ columns: f.train.columns, label: labelOf(p.train) }, params, {
+      featureNames: f.train.names,
+      featureKinds: f.train.kinds,
+      valid: { columns: stop.columns, label: labelOf(p.stop) },
+    });
+    const trainSeconds = (performance.now() - trainStarted) / 1000;
+    const ours = { trainSeconds, featureSeconds, trees: result.model.trees.length, sets: {} };
+    const testFeatures = {};
+    for (const [name, t] of Object.entries(p.tests)) {
+      testFeatures[name] = f.apply(t);
+      const scores = predict(result.model, matrixFromColumns(testFeatures[name].columns));
+      ours.sets[name] = metrics(scores, labelOf(t), revenueOf(t));
+    }
+    const entry = { rows: labelOf(p.train).length, features: f.train.names.length, ours };
+    if (xgboostAvailable) {
+      const dir = path.join(outDir, set, protocol);
+      mkdirSync(dir, { recursive: true });
+      exportCsv(path.join(dir, 'train.csv'), f.train, labelOf(p.train));
+      exportCsv(path.join(dir, 'valid.csv'), stop, labelOf(p.stop));
+      const tests = {};
+      for (const [name, t] of Object.entries(p.tests)) {
+        tests[name] = path.join(dir, `${name}.csv`);
+        exportCsv(tests[name], testFeatures[name], labelOf(t));
+      }
+      const spec = path.join(dir, 'spec.json');
+      writeFileSync(
+        spec,
+        JSON.stringify({
+          train: path.join(dir, 'train.csv'),
+          valid: path.join(dir, 'valid.csv'),
+          tests,
+          kinds: f.train.kinds,
+          params,
+        }),
+      );
+      const out = execFileSync(
+        '/usr/bin/python3',
+        [path.join(here, 'model-kcs-xgboost.py'), spec],
+        {
+          encoding: 'utf8',
+          maxBuffer: 1 << 24,
+        },
+      );
+      entry.xgboost = JSON.parse(out);
+      entry.trainTimeRatio = trainSeconds / entry.xgboost.trainSeconds;
+    }
+    report.results[key] = entry;
+    process.stderr.write(`${key}: done\n`);
+  }
+}
+process.stdout.write(JSON.stringify(report, null, 2) + '\n');
