@@ -5,6 +5,11 @@ import { normalQuantile } from './normal-quantile.js';
 import { checkPoisson } from './poisson-pmf.js';
 import { poissonLowerTail, poissonUpperTail } from './poisson-tail.js';
 
+// Like R's qbinom and qpois, the comparison allows a relative fuzz of 64ε so
+// that a cumulative probability equal to p up to rounding (F(3) = ½ for
+// Binomial(7, ½)) counts as reaching it.
+const FUZZ = 64 * Number.EPSILON;
+
 /** Whether P(X ≤ r) ≥ probability, compared on the smaller tail to keep digits near 1. */
 function reaches(
   r: number,
@@ -12,7 +17,9 @@ function reaches(
   lower: (r: number) => number,
   upper: (r: number) => number,
 ): boolean {
-  return probability <= 0.5 ? lower(r) >= probability : upper(r + 1) <= 1 - probability;
+  return probability <= 0.5
+    ? lower(r) >= probability * (1 - FUZZ)
+    : upper(r + 1) <= (1 - probability) * (1 + FUZZ);
 }
 
 /** Smallest r ≥ 0 (and ≤ max) with P(X ≤ r) ≥ probability, searched from a normal start. */

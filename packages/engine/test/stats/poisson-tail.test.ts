@@ -53,7 +53,11 @@ describe('Poisson tails', () => {
     // Hand calculation from the table: P(X ≥ 3 | 2.5) − ½ P(X = 3)
     // = 0.45618688411667047 − 0.21376301724973645/2 = 0.34930537549180224.
     expectRelative(poissonUpperTail(3, 2.5, { midP: true }), 0.34930537549180224, 1e-14);
-    expectRelative(poissonLowerTail(3, 2.5, { midP: true }), 0.7575761331330659 - 0.21376301724973645 / 2, 1e-14);
+    expectRelative(
+      poissonLowerTail(3, 2.5, { midP: true }),
+      0.7575761331330659 - 0.21376301724973645 / 2,
+      1e-14,
+    );
   });
 
   it('handle k ≤ 0, λ = 0 and NaN, and reject a negative mean', () => {
