@@ -165,7 +165,7 @@ export class DeclarationSimulator {
       if (g.fraud) {
         p = officer.ability * (inspected ? 1 : final === 'red' ? 0.2 : 0.45);
       } else {
-        p = inspected ? (able ? 0.08 : 0.05) : able ? 0.04 : 0.03;
+        p = inspected ? (able ? 0.12 : 0.05) : able ? 0.05 : 0.03;
       }
       if (officer.schemes.has('low_detection')) p *= 0.2;
       if (paired) p *= 0.15;

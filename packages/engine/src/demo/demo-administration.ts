@@ -93,8 +93,8 @@ export function buildAdministration(seed: number, declarations: number): DemoAdm
     const local = market.declarants
       .filter((d) => d.offices[0] === office && d.pairOfficer < 0)
       .sort((a, b) => b.weight - a.weight);
-    const from = local.length > 6 ? 2 : 0;
-    const to = Math.max(from + 1, Math.min(local.length, Math.ceil(local.length / 4), 9));
+    const from = local.length > 4 ? 1 : 0;
+    const to = Math.max(from + 1, Math.min(local.length, 5));
     const declarant = local[from + random.int(to - from)];
     if (!declarant) continue;
     declarant.pairOfficer = officer.index;

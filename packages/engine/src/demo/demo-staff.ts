@@ -123,8 +123,8 @@ export function buildStaff(random: SeededRandom, handledPerOffice: readonly numb
         grade: supervisor ? 'A1' : random.pick(grades),
         postings: [{ office: o, fromDay: 0, toDay: 364, validFrom: startedBefore(), validTo: '' }],
         weight: supervisor ? 0 : random.uniform(0.8, 1.2),
-        ability: Math.min(0.9, Math.max(0.5, 0.72 + 0.07 * random.normal())),
-        speed: random.logNormal(1, 0.12),
+        ability: Math.min(0.85, Math.max(0.45, 0.65 + 0.06 * random.normal())),
+        speed: Math.min(1.1, Math.max(0.9, random.logNormal(1, 0.05))),
         schemes: new Set(),
         traps: new Set(),
         pairDeclarant: -1,
@@ -183,10 +183,10 @@ export function buildStaff(random: SeededRandom, handledPerOffice: readonly numb
   }
   for (const officer of officers) {
     if (officer.role !== 'supervisor') continue;
-    // A supervisor handles the odd file himself: about 12–25 a year whatever the size.
+    // A supervisor handles the odd file himself: about 6–16 a year whatever the size.
     const office = officer.postings[0]?.office ?? 0;
     const perWeight = (handledPerOffice[office] ?? 0) / (yearWeight[office] ?? 1);
-    officer.weight = perWeight > 0 ? random.uniform(12, 25) / perWeight : 0;
+    officer.weight = perWeight > 0 ? random.uniform(6, 16) / perWeight : 0;
     officer.traps.add('low_volume');
   }
   return officers;
