@@ -23,3 +23,5 @@ export { assessUnits } from './unit-assessment.js';
 export type { IndicatorStatus, UnitAssessment, UnitStatus } from './unit-assessment.js';
 export { analysisTables, saveAnalysis, storableConfig } from './save-analysis.js';
 export { analysisJson } from './analysis-json.js';
+export { clearanceOverview } from './clearance-overview.js';
+export type { OfficeOverview } from './clearance-overview.js';
