@@ -15,6 +15,26 @@ describe('benjaminiHochberg', () => {
     expectAllRelative(benjaminiHochberg(p), expected, 1e-15);
   });
 
+  it('rejects four hypotheses at q = 0.05 in the worked example of Benjamini & Hochberg (1995)', () => {
+    // The 15 p-values of the paper's example (Neuhaus et al.); BH at 0.05 rejects the
+    // four smallest. q-values from scipy's false_discovery_control on the same vector.
+    const p = [
+      0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719,
+      0.6528, 0.759, 1.0,
+    ];
+    const q = benjaminiHochberg(p);
+    expect(Array.from(q).filter((value) => value <= 0.05)).toHaveLength(4);
+    expectAllRelative(
+      q,
+      [
+        0.0015, 0.003, 0.0095, 0.035625, 0.0603, 0.06385714285714286, 0.06385714285714286, 0.0645,
+        0.07650000000000001, 0.486, 0.5811818181818181, 0.7148749999999999, 0.7532307692307693,
+        0.8132142857142857, 1.0,
+      ],
+      1e-15,
+    );
+  });
+
   it('leaves NaN as NaN and does not count it in m', () => {
     // scipy on [0.02, 0.5, 0.003] (m = 3) gives [0.03, 0.5, 0.009000000000000001].
     const q = benjaminiHochberg([0.02, Number.NaN, 0.5, 0.003, Number.NaN]);
