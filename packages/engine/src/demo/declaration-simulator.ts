@@ -155,8 +155,7 @@ export class DeclarationSimulator {
 
     // Control and outcome.
     const inspected =
-      final === 'red' &&
-      !random.chance(officer?.schemes.has('red_uninspected') ? 0.3 : 0.02);
+      final === 'red' && !random.chance(officer?.schemes.has('red_uninspected') ? 0.3 : 0.02);
     const controlled = officer !== undefined && (final === 'red' || final === 'yellow');
     let finding = false;
     if (controlled && officer) {
@@ -196,7 +195,11 @@ export class DeclarationSimulator {
         const kind = g.kind[i];
         if (kind !== itemUndervalued && kind !== itemMisclassified) continue;
         anyFraud = true;
-        const r = low ? random.uniform(0, 0.08) : able ? random.uniform(1, 1.3) : random.uniform(0.75, 1);
+        const r = low
+          ? random.uniform(0, 0.08)
+          : able
+            ? random.uniform(1, 1.3)
+            : random.uniform(0.75, 1);
         const trueDuty = (g.trueValue[i] ?? 0) * g.trueRate(i);
         const declared = this.declaredDuty[i] ?? 0;
         if (kind === itemUndervalued) {
@@ -208,7 +211,13 @@ export class DeclarationSimulator {
       if (!anyFraud) {
         // A minor irregularity: one line re-valued a little.
         const i = random.int(g.count);
-        const factor = 1 + (low ? random.uniform(0.005, 0.03) : able ? random.uniform(0.1, 0.35) : random.uniform(0.05, 0.25));
+        const factor =
+          1 +
+          (low
+            ? random.uniform(0.005, 0.03)
+            : able
+              ? random.uniform(0.1, 0.35)
+              : random.uniform(0.05, 0.25));
         this.assessedValue[i] = Math.round((g.declaredValue[i] ?? 0) * factor);
         this.assessedDuty[i] = Math.round((this.declaredDuty[i] ?? 0) * factor);
       }
@@ -224,22 +233,33 @@ export class DeclarationSimulator {
     hours *= profile.slowness * (officer?.speed ?? 1);
     if (finding) hours *= 1.4;
     if (paired) hours *= 0.3;
-    if (inspected && officer?.schemes.has('fast_red') && random.chance(0.4)) {
-      hours = random.uniform(1.5, 6);
-    }
+    const fastEvent = inspected && !!officer?.schemes.has('fast_red') && random.chance(0.4);
+    if (fastEvent) hours = random.uniform(1.5, 6);
     let release = lodged + Math.max(60, Math.round(hours * hourSeconds));
     if (!profile.roundTheClock) {
       if (officer?.schemes.has('off_hours') && random.chance(0.35)) {
-        release = Math.floor(release / daySeconds) * daySeconds + Math.round(random.uniform(18.5, 23) * hourSeconds);
+        release =
+          Math.floor(release / daySeconds) * daySeconds +
+          Math.round(random.uniform(18.5, 23) * hourSeconds);
         if (release < lodged + 1800) release += daySeconds;
       } else if (!random.chance(officer ? 0.01 : 0.1)) {
         const open = nextWorkingTime(release);
         if (open !== release) release = open + random.int(5400);
       }
+    } else if (!fastEvent) {
+      // Round-the-clock offices still release mostly by day: many night releases wait for 06:00.
+      const inDay = release % daySeconds;
+      if ((inDay < 6 * hourSeconds || inDay >= 22 * hourSeconds) && random.chance(0.6)) {
+        const morning = release - inDay + (inDay >= 22 * hourSeconds ? daySeconds : 0);
+        release = morning + Math.round(random.uniform(6, 9) * hourSeconds);
+      }
     }
-    const released = release <= extractCutoff && !(controlled && random.chance(0.004));
+    // Some goods stay held: a disputed finding, or goods abandoned after control.
+    const held = controlled && random.chance(finding ? 0.05 : 0.004);
+    const released = release <= extractCutoff && !held;
 
-    const transport = profile.transport[this.transportSamplers[office]?.sample(random) ?? 0]?.[0] ?? '';
+    const transport =
+      profile.transport[this.transportSamplers[office]?.sample(random) ?? 0]?.[0] ?? '';
     const lodgedText = formatTimestamp(lodged);
     const releaseText = released ? formatTimestamp(release) : '';
     this.sinks.declarations.add(
@@ -271,7 +291,15 @@ export class DeclarationSimulator {
         this.mirror.add(g.product[i] ?? 0, partner, month, (g.trueValue[i] ?? 0) / fx, kg);
       }
     }
-    this.writeMilestones(id, profile, transport, lodged, released ? release : -1, inspected, controlled);
+    this.writeMilestones(
+      id,
+      profile,
+      transport,
+      lodged,
+      released ? release : -1,
+      inspected,
+      controlled,
+    );
   }
 
   private writeMilestones(
@@ -301,11 +329,13 @@ export class DeclarationSimulator {
     const span = end - lodged;
     // Some goods are declared before they arrive (pre-arrival lodgement).
     let arrival = lodged - Math.round(before * h);
-    if (random.chance(0.12) && span > 4 * h) arrival = lodged + Math.round(random.uniform(0.05, 0.2) * span);
+    if (random.chance(0.12) && span > 4 * h)
+      arrival = lodged + Math.round(random.uniform(0.05, 0.2) * span);
     out.add(`${id},arrival,${formatTimestamp(arrival)},${agency}`);
     out.add(`${id},lodgement,${formatTimestamp(lodged)},`);
     if (release < 0) {
-      if (controlled && lodged + 2 * h <= extractCutoff) out.add(`${id},assessment,${formatTimestamp(lodged + 2 * h)},`);
+      if (controlled && lodged + 2 * h <= extractCutoff)
+        out.add(`${id},assessment,${formatTimestamp(lodged + 2 * h)},`);
       return;
     }
     const assessment = lodged + Math.max(30, Math.round(span * random.uniform(0.03, 0.12)));
@@ -320,10 +350,18 @@ export class DeclarationSimulator {
     }
     out.add(`${id},release,${formatTimestamp(release)},`);
     const after =
-      transport === '1' ? random.uniform(2, 72) : transport === '4' ? random.uniform(0.5, 24) : transport === '5' ? random.uniform(1, 96) : random.uniform(0.1, 4);
+      transport === '1'
+        ? random.uniform(2, 72)
+        : transport === '4'
+          ? random.uniform(0.5, 24)
+          : transport === '5'
+            ? random.uniform(1, 96)
+            : random.uniform(0.1, 4);
     const exit = release + Math.round(after * h);
     if (exit <= extractCutoff) {
-      out.add(`${id},exit,${formatTimestamp(exit)},${profile.kind === 'seaport' ? 'Terminal operator' : ''}`);
+      out.add(
+        `${id},exit,${formatTimestamp(exit)},${profile.kind === 'seaport' ? 'Terminal operator' : ''}`,
+      );
     }
   }
 }

@@ -46,9 +46,10 @@ function nationalLines(random: SeededRandom, hs6: string): string[] {
   return [`${hs6}1000`, `${hs6}9000`];
 }
 
-function buildRosters(
-  officers: DemoOfficer[],
-): { rosters: DemoRoster[][]; rosterOfDay: Uint16Array[] } {
+function buildRosters(officers: DemoOfficer[]): {
+  rosters: DemoRoster[][];
+  rosterOfDay: Uint16Array[];
+} {
   const rosters: DemoRoster[][] = [];
   const rosterOfDay: Uint16Array[] = [];
   officeProfiles.forEach((_, o) => {

@@ -79,9 +79,7 @@ export function isWorkingTime(seconds: number): boolean {
   const day = Math.floor(seconds / secondsPerDay);
   const weekday = weekdayOf(day);
   const inDay = seconds - day * secondsPerDay;
-  return (
-    weekday >= 1 && weekday <= 5 && inDay >= workingHours.opens && inDay < workingHours.closes
-  );
+  return weekday >= 1 && weekday <= 5 && inDay >= workingHours.opens && inDay < workingHours.closes;
 }
 
 /** The same time when it is in working hours, else the next opening. */

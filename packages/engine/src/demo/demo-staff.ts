@@ -106,7 +106,10 @@ function uniqueIds(random: SeededRandom, count: number, make: () => string): str
  * number of officer-handled declarations at office o in the year, used to keep
  * supervisors under 30 eligible declarations at any size.
  */
-export function buildStaff(random: SeededRandom, handledPerOffice: readonly number[]): DemoOfficer[] {
+export function buildStaff(
+  random: SeededRandom,
+  handledPerOffice: readonly number[],
+): DemoOfficer[] {
   const headcount = officeProfiles.reduce((n, o) => n + o.officers + 1, 0);
   const ids = uniqueIds(random, headcount, () => `M${100000 + random.int(900000)}`);
   const officers: DemoOfficer[] = [];

@@ -139,7 +139,11 @@ async function simulateYear(
       const id = `${officeProfiles[office]?.code}/${demoYear}/${String(seq).padStart(7, '0')}`;
       simulator.simulate(id, office, seconds);
       if (sinks.milestones.full || sinks.items.full || sinks.declarations.full) {
-        await Promise.all([sinks.declarations.flush(), sinks.items.flush(), sinks.milestones.flush()]);
+        await Promise.all([
+          sinks.declarations.flush(),
+          sinks.items.flush(),
+          sinks.milestones.flush(),
+        ]);
       }
     }
     written = target;
@@ -168,7 +172,8 @@ async function writeSmallTables(
     [o.code, o.name, o.kind, o.region].map(csvField).join(','),
   );
   const fx = admin.fxPerUsd.map(
-    (rate, m) => `${demoYear}-${String(m + 1).padStart(2, '0')},${demoDatasetInfo.currency},${rate}`,
+    (rate, m) =>
+      `${demoYear}-${String(m + 1).padStart(2, '0')},${demoDatasetInfo.currency},${rate}`,
   );
   const table = (name: string, rows: string[]): Promise<void> =>
     writeFile(

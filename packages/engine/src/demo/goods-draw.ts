@@ -70,15 +70,19 @@ export class GoodsDraw {
     if (!profile || !goods || !local) throw new RangeError(`no office ${office}`);
     const declarant = admin.market.declarants[local.indices[local.sampler.sample(random)] ?? 0];
     if (!declarant?.clientSampler) throw new RangeError('declarant without clients');
-    const trader = admin.market.traders[declarant.clients[declarant.clientSampler.sample(random)] ?? 0];
+    const trader =
+      admin.market.traders[declarant.clients[declarant.clientSampler.sample(random)] ?? 0];
     if (!trader) throw new RangeError('trader index out of range');
     this.declarant = declarant;
     this.trader = trader;
 
     const isExport = trader.procedure === 'export';
     if (random.chance(0.8)) this.partner = trader.partner;
-    else if (isExport) this.partner = exportDestinations[this.destinationSampler.sample(random)]?.[0] ?? 'FR';
-    else this.partner = this.partnerCodes[office]?.[this.partnerSamplers[office]?.sample(random) ?? 0] ?? 'CN';
+    else if (isExport)
+      this.partner = exportDestinations[this.destinationSampler.sample(random)]?.[0] ?? 'FR';
+    else
+      this.partner =
+        this.partnerCodes[office]?.[this.partnerSamplers[office]?.sample(random) ?? 0] ?? 'CN';
 
     const catalogue = isExport ? exportProducts : importProducts;
     const allowed = isExport ? goods.exportAllowed : goods.importAllowed;
@@ -86,7 +90,8 @@ export class GoodsDraw {
     const lines = isExport ? admin.exportLines : admin.importLines;
     this.catalogue = catalogue;
     const postal = profile.kind === 'postal';
-    let count = postal || isExport ? 1 + random.int(2) : 1 + Math.floor(-Math.log(1 - random.next()) / 0.51);
+    let count =
+      postal || isExport ? 1 + random.int(2) : 1 + Math.floor(-Math.log(1 - random.next()) / 0.51);
     if (count > maxItems) count = maxItems;
     this.count = count;
 
@@ -130,7 +135,7 @@ export class GoodsDraw {
     this.maxDuty = maxDuty;
 
     // Hidden fraud: more likely for cheating traders and for high-duty goods (Fisman–Wei).
-    const pFraud = Math.min(0.9, trader.propensity * (0.3 + 4 * maxDuty));
+    const pFraud = Math.min(0.9, trader.propensity * (0.1 + 8 * maxDuty));
     this.fraud = trader.procedure === 'import' && random.chance(pFraud);
     if (this.fraud) {
       let any = false;
@@ -145,7 +150,10 @@ export class GoodsDraw {
           this.line[i] = nl[random.int(nl.length)] ?? this.line[i] ?? '';
         } else {
           this.kind[i] = itemUndervalued;
-          this.declaredValue[i] = Math.max(1, Math.round((this.trueValue[i] ?? 0) * random.uniform(0.15, 0.45)));
+          this.declaredValue[i] = Math.max(
+            1,
+            Math.round((this.trueValue[i] ?? 0) * random.uniform(0.15, 0.45)),
+          );
         }
       }
     }

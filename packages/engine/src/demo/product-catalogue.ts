@@ -177,7 +177,6 @@ const importRows: Row[] = [
   ['847989', 0.1, 15.0, 2000, 'KGM', 1, 's', 0.5, 'Machines with individual functions'],
   ['851310', 0.3, 6.0, 800, 'NAR', 0.3, 'sap', 0.5, 'Portable electric lamps'],
   ['851830', 0.3, 40.0, 100, 'NAR', 0.2, 'ap', 0.5, 'Headphones and earphones'],
-  ['880240', 0.05, 600.0, 40000, 'NAR', 40000, 'a', 0.02, 'Aeroplanes, unladen weight > 15 t'],
 ];
 
 // What the administration exports (duty free): commodities leaving by sea and road.

@@ -77,9 +77,7 @@ function breach(column: ColumnSpec, value: string): string | null {
 describe('generateDemo', () => {
   it('writes every contract table and dataset.json, and nothing else, into the folder', async () => {
     const files = (await readdir(first)).sort();
-    expect(files).toEqual(
-      [...contractTables.map((t) => `${t.name}.csv`), 'dataset.json'].sort(),
-    );
+    expect(files).toEqual([...contractTables.map((t) => `${t.name}.csv`), 'dataset.json'].sort());
     const info = JSON.parse(await readFile(path.join(first, 'dataset.json'), 'utf8'));
     expect(datasetInfoSchema.safeParse(info).success).toBe(true);
     expect(info).toMatchObject({ country: 'CM', currency: 'XAF', timezone: 'Africa/Douala' });
@@ -208,7 +206,11 @@ describe('generateDemo', () => {
       expect(text, file).not.toMatch(/corrupt|collud|scheme|pair_concentration|truth/i);
     }
     await expect(
-      generateDemo({ dir: path.join(root, 'd'), declarations: 10, truthFile: path.join(root, 'd', 't.json') }),
+      generateDemo({
+        dir: path.join(root, 'd'),
+        declarations: 10,
+        truthFile: path.join(root, 'd', 't.json'),
+      }),
     ).rejects.toThrow(DemoError);
     expect(existsSync(path.join(root, 'd', 't.json'))).toBe(false);
   });
@@ -237,7 +239,12 @@ describe('generateDemo', () => {
     }
     for (const o of truth.officers) if (!o.corrupt) expect(o.schemes).toEqual([]);
     const traps = new Set(truth.officers.flatMap((o) => o.traps));
-    expect([...traps].sort()).toEqual(['able_inspector', 'high_risk_office', 'low_volume', 'rotating']);
+    expect([...traps].sort()).toEqual([
+      'able_inspector',
+      'high_risk_office',
+      'low_volume',
+      'rotating',
+    ]);
   });
 
   it('refuses a number of declarations that is not a positive whole number', async () => {

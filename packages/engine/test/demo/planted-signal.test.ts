@@ -119,7 +119,8 @@ describe('the planted integrity problems', () => {
     const uplift = new Map<string, number[]>();
     for (const d of declarations) {
       if (d['outcome'] !== 'finding' || Number(d['declared_duty']) <= 0) continue;
-      const u = (Number(d['assessed_duty']) - Number(d['declared_duty'])) / Number(d['declared_duty']);
+      const u =
+        (Number(d['assessed_duty']) - Number(d['declared_duty'])) / Number(d['declared_duty']);
       const id = d['officer_id'] ?? '';
       uplift.set(id, [...(uplift.get(id) ?? []), u]);
     }
@@ -161,7 +162,9 @@ describe('the planted integrity problems', () => {
 
   it('colluding pairs meet far more often than independent assignment predicts, by manual assignment', () => {
     for (const pair of truth.pairs) {
-      const atOffice = declarations.filter((d) => d['office_code'] === pair.office_code && d['officer_id']);
+      const atOffice = declarations.filter(
+        (d) => d['office_code'] === pair.office_code && d['officer_id'],
+      );
       const officer = atOffice.filter((d) => d['officer_id'] === pair.officer_id).length;
       const broker = atOffice.filter((d) => d['declarant_id'] === pair.declarant_id).length;
       const together = atOffice.filter(
@@ -177,7 +180,8 @@ describe('the planted integrity problems', () => {
       () => true,
       (d) => d['assignment'] === 'manual',
     );
-    for (const o of withScheme('manual_assignment')) expect(manual.get(o.officer_id)?.rate).toBeGreaterThan(0.15);
+    for (const o of withScheme('manual_assignment'))
+      expect(manual.get(o.officer_id)?.rate).toBeGreaterThan(0.15);
     for (const o of honest()) {
       const r = manual.get(o.officer_id);
       if (r && r.n >= 100) expect(r.rate).toBeLessThan(0.1);
