@@ -10,29 +10,41 @@ export function csvField(value: string): string {
 const chunkSize = 1 << 20;
 
 /**
- * A CSV file written in large chunks: rows are appended to a string and the
- * string goes to the file once it passes about 1 MB, waiting for the stream
- * to drain so memory stays flat however many rows are written.
+ * A CSV file written in large chunks: each row is encoded straight into a
+ * 1 MB buffer (off the JavaScript heap, so millions of rows leave little for
+ * the garbage collector), and full buffers go to the file with backpressure.
  */
 export class CsvSink {
   private readonly stream: WriteStream;
-  private buffer = '';
+  private chunk = Buffer.allocUnsafe(chunkSize);
+  private offset = 0;
+  private readonly pending: Buffer[] = [];
   private rowCount = 0;
   private failure: Error | null = null;
 
   /** Opens the file for writing and writes the header row. */
   constructor(file: string, columns: readonly string[]) {
-    this.stream = createWriteStream(file, { encoding: 'utf8', highWaterMark: chunkSize });
+    this.stream = createWriteStream(file, { highWaterMark: chunkSize });
     this.stream.on('error', (error) => {
       this.failure = error;
     });
-    this.buffer = `${columns.map(csvField).join(',')}\n`;
+    this.put(columns.map(csvField).join(','));
+  }
+
+  private put(line: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8; +1 for the line break.
+    if (this.offset + line.length * 3 + 1 > this.chunk.length) {
+      if (this.offset > 0) this.pending.push(this.chunk.subarray(0, this.offset));
+      this.chunk = Buffer.allocUnsafe(Math.max(chunkSize, line.length * 3 + 1));
+      this.offset = 0;
+    }
+    this.offset += this.chunk.write(line, this.offset, 'utf8');
+    this.chunk[this.offset++] = 10;
   }
 
   /** Appends one row, already joined with commas and fields quoted, without the line break. */
   add(row: string): void {
-    this.buffer += row;
-    this.buffer += '\n';
+    this.put(row);
     this.rowCount++;
   }
 
@@ -41,22 +53,24 @@ export class CsvSink {
     return this.rowCount;
   }
 
-  /** True when the buffer is large enough to hand to the file. */
+  /** True when a full buffer waits to go to the file. */
   get full(): boolean {
-    return this.buffer.length >= chunkSize;
+    return this.pending.length > 0;
   }
 
-  /** Hands the buffered rows to the file, waiting when the stream asks to. */
+  /** Hands the full buffers to the file, waiting when the stream asks to. */
   async flush(): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.buffer.length === 0) return;
-    const text = this.buffer;
-    this.buffer = '';
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    while (this.pending.length > 0) {
+      const buffer = this.pending.shift();
+      if (buffer && !this.stream.write(buffer)) await once(this.stream, 'drain');
+    }
   }
 
   /** Writes what is left and closes the file. */
   async close(): Promise<void> {
+    if (this.offset > 0) this.pending.push(this.chunk.subarray(0, this.offset));
+    this.offset = 0;
     await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
