@@ -47,6 +47,7 @@ export async function loadTestDataset(
   const dir = await mkdtemp(path.join(tmpdir(), 'probity-risk-'));
   try {
     for (const [name, rows] of Object.entries(tables)) {
+      if (rows.length === 0) continue; // an absent table, as a dataset without that file
       await writeFile(path.join(dir, `${name}.csv`), csv(rows));
     }
     if (info) await writeFile(path.join(dir, 'dataset.json'), JSON.stringify(info));
