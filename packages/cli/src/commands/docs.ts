@@ -1,11 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { renderContractDoc } from '@probity/engine';
+import { renderContractDoc, renderIndicatorCatalogueDoc } from '@probity/engine';
 
 /** The documents generated from code, by path relative to the repository root. */
 function generatedDocs(): Record<string, string> {
-  return { 'docs/data-contract.md': renderContractDoc() };
+  return {
+    'docs/data-contract.md': renderContractDoc(),
+    'docs/performance-indicators.md': renderIndicatorCatalogueDoc(),
+  };
 }
 
 /** `probity docs`: writes or checks the documents generated from code. */
