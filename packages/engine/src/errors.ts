@@ -8,7 +8,8 @@ export type EngineErrorCode =
   | 'PROBITY_BAD_DATASET_JSON'
   | 'PROBITY_AMBIGUOUS_TABLE'
   | 'PROBITY_WAREHOUSE_EMPTY'
-  | 'PROBITY_WAREHOUSE';
+  | 'PROBITY_WAREHOUSE'
+  | 'PROBITY_REPORT_ASSET';
 
 /** An expected failure of the engine, with a stable code and a message for a person. */
 export class EngineError extends Error {

@@ -10,3 +10,4 @@ export * from './demo/index.js';
 export * from './analysis/index.js';
 export * from './indicators/index.js';
 export * from './risk/index.js';
+export * from './report/index.js';
