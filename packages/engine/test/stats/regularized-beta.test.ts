@@ -28,6 +28,17 @@ describe('regularized incomplete beta', () => {
     }
   });
 
+  it('stays accurate near x = 1 and near the mean with parameters in the millions', () => {
+    // I_0.999999(1e7, ½): mpmath quad of t^(b−1)(1−t)^(a−1)/B(a, b) over [0, 1 − x] (50 digits),
+    // python3: f = lambda t: t**(b-1)*(1-t)**(a-1); v = mp.quad(f, [0, y*1e-6, y*0.01, y*0.3, y])/mp.beta(a, b)
+    expectRelative(regularizedBeta(0.999999, 1e7, 0.5), 7.744177954207633e-6, 1e-12);
+    expectRelative(regularizedBetaComplement(0.999999, 1e7, 0.5), 0.9999922558220458, 1e-14);
+    // I_x(3, 1e7) = P(Binomial(1e7 + 2, x) ≥ 3), exact sum of the three lower terms in mpmath:
+    // low = sum(mp.binomial(n, j)*X**j*(1-X)**(n-j) for j in range(3)), n = 10**7 + 2, X = 4.2e-7
+    expectRelative(regularizedBeta(4.2e-7, 3, 1e7), 0.7897621851806902, 1e-13);
+    expectRelative(regularizedBetaComplement(4.2e-7, 3, 1e7), 0.21023781481930984, 1e-13);
+  });
+
   it('satisfies the symmetry I_x(a, b) = 1 − I_(1−x)(b, a)', () => {
     // Only where 1 − x carries the digits of x (for x = 1e-6 the rounding of
     // 1 − x alone moves I by 1e-10 relative).
