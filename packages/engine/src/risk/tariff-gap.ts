@@ -36,7 +36,8 @@ export interface TariffGap {
  * and partner CIF values summed over its two-sided cells (every partner and
  * period) and the log gap; the tariff as 100 × Σ value·duty_rate / Σ value
  * over all the product's import items with a duty rate (the tariff is a
- * property of the product, not of the matched flows); and the weight, the
+ * property of the product, not of the matched flows; rounded to 10⁻⁶ point
+ * so that 30% does not print as 29.999999999999993); and the weight, the
  * product's share of the declared value.
  */
 export function tariffGapPointsSql(): string {
@@ -45,7 +46,7 @@ export function tariffGapPointsSql(): string {
     FROM ${mirrorGapsTable} GROUP BY hs6
   ),
   t AS (
-    SELECT hs6, 100 * sum(duty_weighted) / nullif(sum(duty_base), 0) AS tariff_pct
+    SELECT hs6, round(100 * sum(duty_weighted) / nullif(sum(duty_base), 0), 6) AS tariff_pct
     FROM ${mirrorFlowsTable} GROUP BY hs6
   )
   SELECT m.hs6, t.tariff_pct,

@@ -14,10 +14,11 @@ export const unitValueBandsTable = 'analysis_unit_value_bands';
  * - `value_per_kg`: declared_value / net_mass_kg, NULL unless net mass > 0
  *   and value ≥ 0 (a zero value per kg is kept: it is below any band);
  * - `band_low_per_kg`, `band_high_per_kg`: the band applied, in the national
- *   currency per kg, NULL when the item's HS6 has no band;
+ *   currency per kg, NULL when the item is not judged (no band for its HS6,
+ *   or no value per kg);
  * - `band_level`: `'hs6_origin'` when the HS6 × origin band was used (that
  *   cell has at least `minBandItems` items), `'hs6'` when the HS6 band was,
- *   NULL when there is none;
+ *   NULL when the item is not judged (then `below_band` is NULL too);
  * - `robust_z`: (ln value_per_kg − band median) / scaled MAD, NULL when not judged;
  * - `below_band`: TRUE/FALSE when the item has a value per kg and a band
  *   (value per kg below the band's low end), NULL when it cannot be judged —
@@ -130,14 +131,16 @@ export function itemValuesSql(): string {
       CASE WHEN bo.hs6 IS NOT NULL THEN 'hs6_origin' WHEN bh.hs6 IS NOT NULL THEN 'hs6' END
         AS band_level
     FROM i
-    LEFT JOIN ${unitValueBandsTable} bh ON bh.hs6 = i.hs6 AND bh.origin_country IS NULL
-    LEFT JOIN ${unitValueBandsTable} bo ON bo.hs6 = i.hs6 AND bo.origin_country = i.origin_country
+    LEFT JOIN ${unitValueBandsTable} bh
+      ON bh.hs6 = i.hs6 AND bh.origin_country IS NULL AND i.value_per_kg IS NOT NULL
+    LEFT JOIN ${unitValueBandsTable} bo
+      ON bo.hs6 = i.hs6 AND bo.origin_country = i.origin_country AND i.value_per_kg IS NOT NULL
   )
   SELECT declaration_id, item_no, hs6, origin_country, declared_value, net_mass_kg, value_per_kg,
     band_low_per_kg, band_high_per_kg, band_level,
     CASE WHEN value_per_kg > 0 AND band_level IS NOT NULL AND mad_log > 0
       THEN (ln(value_per_kg) - median_log) / mad_log END AS robust_z,
-    CASE WHEN value_per_kg IS NULL OR band_level IS NULL THEN NULL
+    CASE WHEN band_level IS NULL THEN NULL
          WHEN value_per_kg = 0 THEN TRUE
          ELSE ln(value_per_kg) < low_log END AS below_band,
     coalesce(assessed_value IS NOT NULL AND assessed_value <> declared_value, FALSE) AS reassessed

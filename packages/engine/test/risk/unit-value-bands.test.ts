@@ -203,9 +203,14 @@ describe('unitValueBands', () => {
     });
   });
 
-  it('leaves below_band NULL where there is no value per kg or no band', async () => {
+  it('leaves band_level and below_band NULL where there is no value per kg or no band', async () => {
     await unitValueBands(warehouse.connection, config);
-    expect(await item('NOMASS')).toMatchObject({ value_per_kg: null, below_band: null });
+    expect(await item('NOMASS')).toMatchObject({
+      value_per_kg: null,
+      band_level: null,
+      band_low_per_kg: null,
+      below_band: null,
+    });
     expect(await item('S4')).toMatchObject({
       value_per_kg: 0.001,
       band_level: null,
