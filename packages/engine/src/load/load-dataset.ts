@@ -309,8 +309,8 @@ async function finishTable(
     conn,
     `CREATE OR REPLACE TABLE ${q(table.name)} AS
      SELECT ${cols} FROM ${q(names.staged)} s
-     WHERE s.${staging.problem} IS NULL
-       AND NOT EXISTS (SELECT 1 FROM ${q(`${names.staged}_late`)} l WHERE l.${staging.rowId} = s.${staging.rowId})`,
+     ANTI JOIN ${q(`${names.staged}_late`)} l ON l.${staging.rowId} = s.${staging.rowId}
+     WHERE s.${staging.problem} IS NULL`,
   );
   if (p.input.format === 'csv') {
     await execute(

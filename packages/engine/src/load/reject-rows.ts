@@ -14,44 +14,53 @@ const q = sqlIdentifier;
 export function lateRejectsSql(table: TableSpec): string {
   const names = stagingNames(table.name);
   const staged = q(names.staged);
+  const rid = staging.rowId;
+  const ok = `${staging.problem} IS NULL`;
   const parts: string[] = [];
-  let candidates = `SELECT * FROM ${staged} WHERE ${staging.problem} IS NULL`;
   if (table.parent) {
     const parent = table.parent;
     const col = q(parent.column);
     const parentStaged = q(stagingNames(parent.table).staged);
-    const orphan = `NOT EXISTS (SELECT 1 FROM ${q(parent.table)} p WHERE p.${q(parent.parentColumn)} = s.${col})`;
+    const noun = parent.table.replace(/s$/, '');
+    // One anti-join finds the orphans; a second, on those few, says whether
+    // their parent was rejected or never there.
     parts.push(
-      `SELECT s.${staging.rowId}, ${sqlString(parent.column)} AS column_name,
-         CASE WHEN EXISTS (SELECT 1 FROM ${parentStaged} ps WHERE ps.${q(parent.parentColumn)} = s.${col})
-           THEN ${sqlString(`${parent.table.replace(/s$/, '')} '`)} || s.${col} || ${sqlString(`' was rejected (see its row in ${parent.table})`)}
-           ELSE ${sqlString(`${parent.table.replace(/s$/, '')} '`)} || s.${col} || ${sqlString(`' is not in ${parent.table}`)}
+      `SELECT o.${rid}, ${sqlString(parent.column)} AS column_name,
+         CASE WHEN o.${col} IN (SELECT ${q(parent.parentColumn)} FROM ${parentStaged})
+           THEN ${sqlString(`${noun} '`)} || o.${col} || ${sqlString(`' was rejected (see its row in ${parent.table})`)}
+           ELSE ${sqlString(`${noun} '`)} || o.${col} || ${sqlString(`' is not in ${parent.table}`)}
          END AS reason,
          CAST(NULL AS BIGINT) AS first_rid
-       FROM ${staged} s WHERE s.${staging.problem} IS NULL AND ${orphan}`,
+       FROM (
+         SELECT s.${rid}, s.${col} FROM ${staged} s
+         ANTI JOIN ${q(parent.table)} p ON p.${q(parent.parentColumn)} = s.${col}
+         WHERE s.${ok}
+       ) o`,
     );
-    candidates = `SELECT * FROM ${staged} s WHERE s.${staging.problem} IS NULL AND NOT (${orphan})`;
   }
   if (table.key) {
     const keys = table.key.map(q).join(', ');
     const keyWords = table.key.join(' + ');
     const keyValue = table.key.map((k) => `CAST(c.${q(k)} AS VARCHAR)`).join(` || ' / ' || `);
+    // Repeated keys among rows without problems of their own; the first is kept.
     parts.push(
-      `SELECT c.${staging.rowId}, ${sqlString(table.key[0] ?? '')} AS column_name,
+      `SELECT c.${rid}, ${sqlString(table.key[0] ?? '')} AS column_name,
          ${sqlString(`repeats ${keyWords} '`)} || ${keyValue} || ${sqlString("' first seen on line ")} AS reason,
          f.first_rid
-       FROM (${candidates}) c
-       JOIN (SELECT ${keys}, min(${staging.rowId}) AS first_rid FROM (${candidates})
-             GROUP BY ${keys} HAVING count(*) > 1) f USING (${keys})
-       WHERE c.${staging.rowId} <> f.first_rid`,
+       FROM (SELECT ${rid}, ${keys} FROM ${staged} WHERE ${ok}) c
+       JOIN (SELECT ${keys}, min(${rid}) AS first_rid FROM ${staged} WHERE ${ok}
+             GROUP BY ALL HAVING count(*) > 1) f USING (${keys})
+       WHERE c.${rid} <> f.first_rid`,
     );
   }
   const body =
     parts.length > 0
       ? parts.join('\nUNION ALL\n')
-      : `SELECT CAST(NULL AS BIGINT) AS ${staging.rowId}, CAST(NULL AS VARCHAR) AS column_name,
+      : `SELECT CAST(NULL AS BIGINT) AS ${rid}, CAST(NULL AS VARCHAR) AS column_name,
            CAST(NULL AS VARCHAR) AS reason, CAST(NULL AS BIGINT) AS first_rid WHERE false`;
-  return `CREATE OR REPLACE TEMP TABLE ${q(`${names.staged}_late`)} AS ${body}`;
+  // A row both orphaned and repeated is reported once, as an orphan.
+  return `CREATE OR REPLACE TEMP TABLE ${q(`${names.staged}_late`)} AS
+    SELECT DISTINCT ON (${rid}) * FROM (${body}) ORDER BY ${rid}, first_rid NULLS FIRST`;
 }
 
 /** Human reasons for DuckDB's CSV reader errors. */
