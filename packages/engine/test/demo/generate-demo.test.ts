@@ -173,6 +173,41 @@ describe('generateDemo', () => {
     expect(released).toBeLessThan(declarations);
   });
 
+  it('orders each timeline: lodgement, assessment, payment, inspection, release, exit; arrival before release', () => {
+    const order = [
+      'lodgement',
+      'assessment',
+      'payment',
+      'inspection_start',
+      'inspection_end',
+      'release',
+      'exit',
+    ];
+    const timelines = new Map<string, Map<string, string>>();
+    for (const m of table('milestones').rows) {
+      const id = m['declaration_id'] ?? '';
+      const line = timelines.get(id) ?? new Map<string, string>();
+      line.set(m['milestone'] ?? '', m['at'] ?? '');
+      timelines.set(id, line);
+    }
+    const disordered: string[] = [];
+    for (const [id, line] of timelines) {
+      const times = order.filter((k) => line.has(k)).map((k) => line.get(k) ?? '');
+      const release = line.get('release');
+      const arrival = line.get('arrival') ?? '';
+      if (times.join() !== [...times].sort().join() || (release && arrival > release)) {
+        disordered.push(id);
+      }
+    }
+    expect(disordered).toEqual([]);
+    const inspected = table('declarations').rows.filter(
+      (d) => d['inspected'] === 'true' && d['released_at'],
+    );
+    for (const d of inspected.slice(0, 200)) {
+      expect(timelines.get(d['declaration_id'] ?? '')?.has('inspection_start')).toBe(true);
+    }
+  });
+
   it('writes HS codes as 8 to 10 digit text with leading zeros kept', () => {
     const codes = table('items').rows.map((r) => r['hs_code'] ?? '');
     expect(codes.every((c) => /^\d{8,10}$/.test(c))).toBe(true);
