@@ -89,6 +89,8 @@ export interface PerformanceIndicator {
 
 /** Release hours kept by the Time Release Study's extreme-value rule. */
 const keptRelease = 'd.release_hours BETWEEN 0 AND $trsMaxHours';
+/** Release hours, NULL when not released or excluded (statistics skip NULLs). */
+const keptHours = `CASE WHEN ${keptRelease} THEN d.release_hours END`;
 const assessed = 'coalesce(d.assessed_duty, d.declared_duty)';
 const recovered = `greatest(${assessed} - d.declared_duty, 0)`;
 
@@ -158,9 +160,9 @@ export const performanceCatalogue: readonly PerformanceIndicator[] = [
     direction: 'lower_is_better',
     dimension: 'trade_facilitation',
     source: 'declarations',
-    valueSql: `quantile_cont(d.release_hours, 0.5) FILTER (WHERE ${keptRelease})`,
+    valueSql: `quantile_cont(${keptHours}, 0.5)`,
     numeratorSql: null,
-    denominatorSql: `count(*) FILTER (WHERE ${keptRelease})`,
+    denominatorSql: `count(${keptHours})`,
   },
   {
     id: 'release_time_mean',
@@ -173,9 +175,9 @@ export const performanceCatalogue: readonly PerformanceIndicator[] = [
     direction: 'lower_is_better',
     dimension: 'trade_facilitation',
     source: 'declarations',
-    valueSql: `avg(d.release_hours) FILTER (WHERE ${keptRelease})`,
-    numeratorSql: `sum(d.release_hours) FILTER (WHERE ${keptRelease})`,
-    denominatorSql: `count(*) FILTER (WHERE ${keptRelease})`,
+    valueSql: `avg(${keptHours})`,
+    numeratorSql: `sum(${keptHours})`,
+    denominatorSql: `count(${keptHours})`,
   },
   {
     id: 'release_time_p90',
@@ -191,9 +193,9 @@ export const performanceCatalogue: readonly PerformanceIndicator[] = [
     direction: 'lower_is_better',
     dimension: 'trade_facilitation',
     source: 'declarations',
-    valueSql: `quantile_cont(d.release_hours, 0.9) FILTER (WHERE ${keptRelease})`,
+    valueSql: `quantile_cont(${keptHours}, 0.9)`,
     numeratorSql: null,
-    denominatorSql: `count(*) FILTER (WHERE ${keptRelease})`,
+    denominatorSql: `count(${keptHours})`,
   },
   {
     id: 'release_within_24h',

@@ -109,7 +109,7 @@ function segmentExpressions(segment: ReleaseSegment): { hours: string; source: s
   };
 }
 
-/** Grouping columns of each breakdown (all others rolled up). */
+/** Grouping columns of each breakdown: the group value, then the period for office × period. */
 const breakdownColumns: Readonly<Record<ReleaseBreakdown, readonly string[]>> = {
   overall: [],
   channel: ['channel'],
@@ -119,67 +119,52 @@ const breakdownColumns: Readonly<Record<ReleaseBreakdown, readonly string[]>> = 
   office_period: ['office_code', 'period'],
 };
 
-const groupingColumns = ['office_code', 'period', 'channel', 'transport_mode', 'hs_section'];
-
-/** DuckDB's grouping(...) bit mask of a breakdown: a bit is set for each column rolled up. */
-function groupingMask(breakdown: ReleaseBreakdown): number {
-  const kept = breakdownColumns[breakdown];
-  return groupingColumns.reduce(
-    (mask, column, i) =>
-      kept.includes(column) ? mask : mask | (1 << (groupingColumns.length - 1 - i)),
-    0,
-  );
-}
-
-/** The column giving a breakdown's group value (null for overall). */
-const groupValueColumn = (breakdown: ReleaseBreakdown) => breakdownColumns[breakdown][0] ?? 'NULL';
-
 /**
  * SQL of one segment's statistics for every breakdown, in the columns of
  * {@link releaseTimesTable}. Binds `$maxHours` (config.trsMaxHours).
  */
 export function releaseSegmentSql(segment: ReleaseSegment): string {
   const { hours, source } = segmentExpressions(segment);
-  const grouping = `grouping(${groupingColumns.join(', ')})`;
-  const breakdownCase = releaseBreakdowns
-    .map((b) => `WHEN ${groupingMask(b.id)} THEN '${b.id}'`)
-    .join(' ');
-  const valueCase = releaseBreakdowns
-    .map((b) => `WHEN ${groupingMask(b.id)} THEN ${groupValueColumn(b.id)}`)
-    .join(' ');
-  const sets = releaseBreakdowns.map((b) => `(${breakdownColumns[b.id].join(', ')})`).join(', ');
+  // Excluded durations become NULL in kept_hours, which every statistic
+  // ignores: much faster in DuckDB than a FILTER clause on quantile_cont.
   const share = (limit: number) =>
     segment.endsAtRelease
-      ? `avg(CASE WHEN hours <= ${limit} THEN 1.0 ELSE 0.0 END) FILTER (WHERE kept)`
+      ? `avg(CASE WHEN kept_hours IS NULL THEN NULL WHEN kept_hours <= ${limit} THEN 1.0 ELSE 0.0 END)`
       : 'CAST(NULL AS DOUBLE)';
-  return `WITH s AS (
-       SELECT office_code, period, channel, transport_mode, hs_section,
-         ${hours} AS hours, ${source} AS source
-       FROM ${releaseTimelineTable}
-     ), v AS (
-       SELECT *, hours >= 0 AND hours <= $maxHours AS kept FROM s WHERE hours IS NOT NULL
-     )
-     SELECT '${segment.id}' AS segment,
-       CASE ${grouping} ${breakdownCase} END AS breakdown,
-       CAST(CASE ${grouping} ${valueCase} END AS VARCHAR) AS group_value,
-       CASE WHEN grouping(period) = 0 THEN period END AS period,
-       count(*) FILTER (WHERE kept) AS n,
-       count(*) FILTER (WHERE NOT kept) AS n_excluded,
+  const statistics = `count(kept_hours) AS n,
+       count(*) - count(kept_hours) AS n_excluded,
        count(*) FILTER (WHERE hours < 0) AS n_negative,
-       count(*) FILTER (WHERE kept AND source = 'declaration') AS n_from_declaration,
-       avg(hours) FILTER (WHERE kept) AS mean_h,
-       quantile_cont(hours, 0.5) FILTER (WHERE kept) AS median_h,
-       quantile_cont(hours, 0.9) FILTER (WHERE kept) AS p90_h,
-       min(hours) FILTER (WHERE kept) AS min_h,
-       max(hours) FILTER (WHERE kept) AS max_h,
+       count(kept_hours) FILTER (WHERE source = 'declaration') AS n_from_declaration,
+       avg(kept_hours) AS mean_h,
+       quantile_cont(kept_hours, 0.5) AS median_h,
+       quantile_cont(kept_hours, 0.9) AS p90_h,
+       min(kept_hours) AS min_h,
+       max(kept_hours) AS max_h,
        ${share(24)} AS within_24h,
        ${share(48)} AS within_48h,
        CASE WHEN count(*) = 0 THEN NULL
          WHEN count(*) FILTER (WHERE source = 'declaration') = 0 THEN 'milestones'
          WHEN count(*) FILTER (WHERE source = 'milestones') = 0 THEN 'declaration'
-         ELSE 'mixed' END AS source
-     FROM v
-     GROUP BY GROUPING SETS (${sets})`;
+         ELSE 'mixed' END AS source`;
+  // One plain GROUP BY per breakdown: faster than GROUPING SETS here, and the
+  // overall branch (no GROUP BY) gives a row even when there is no duration.
+  const branches = releaseBreakdowns.map((b) => {
+    const [value, period] = breakdownColumns[b.id];
+    const keys = breakdownColumns[b.id];
+    return `SELECT '${segment.id}' AS segment, '${b.id}' AS breakdown,
+       CAST(${value ?? 'NULL'} AS VARCHAR) AS group_value, CAST(${period ?? 'NULL'} AS VARCHAR) AS period,
+       ${statistics}
+     FROM s${keys.length > 0 ? ` GROUP BY ${keys.join(', ')}` : ''}`;
+  });
+  return `WITH s AS (
+       SELECT *, CASE WHEN hours >= 0 AND hours <= $maxHours THEN hours END AS kept_hours
+       FROM (
+         SELECT office_code, period, channel, transport_mode, hs_section,
+           ${hours} AS hours, ${source} AS source
+         FROM ${releaseTimelineTable}
+       ) WHERE hours IS NOT NULL
+     )
+     ${branches.join('\n     UNION ALL\n     ')}`;
 }
 
 /** SQL creating the empty table the segment statistics are collected in. */
