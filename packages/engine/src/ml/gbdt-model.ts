@@ -1,3 +1,4 @@
+import { compileForest } from './compiled-forest.js';
 import type { FeatureKind, FeatureMatrix } from './feature-matrix.js';
 import { type Objective, transformMargin } from './objectives.js';
 import type { RegressionTree } from './regression-tree.js';
@@ -32,6 +33,9 @@ const DEFAULT_LEFT = 1;
 const CATEGORICAL = 2;
 
 const packCache = new WeakMap<GbdtModel, PackedForest>();
+
+/** Batches at least this large use the compiled trees (compiling costs a few milliseconds). */
+const COMPILE_FROM_ROWS = 2048;
 
 function pack(model: GbdtModel): PackedForest {
   const cached = packCache.get(model);
@@ -106,6 +110,13 @@ export function predictMargin(
   }
   const out = new Float64Array(rows).fill(model.baseScore);
   const trees = Math.min(treeLimit ?? forest.roots.length, forest.roots.length);
+  if (trees === forest.roots.length && rows >= COMPILE_FROM_ROWS) {
+    // Large batches: compiled trees (same additions in the same order, so identical results).
+    const compiledForest = compileForest(model);
+    if (layout === 'row-major') compiledForest(values, rows, cols, 1, out);
+    else compiledForest(values, rows, 1, rows, out);
+    return out;
+  }
   const { roots, feature, threshold, child, flags } = forest;
   // Rows are processed in blocks so that one tree's nodes stay in cache across the block.
   const BLOCK = 512;

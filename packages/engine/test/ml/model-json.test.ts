@@ -59,3 +59,39 @@ describe('model JSON', () => {
     expect(() => modelFromJson(json)).toThrow(/out of order/);
   });
 });
+
+describe('batch prediction', () => {
+  it('gives the compiled large-batch path the same bits as walking the trees row by row', () => {
+    const kinds: FeatureKind[] = ['numeric', 'categorical'];
+    const { model } = trainGbdt(
+      mixedData(3000, 5),
+      { rounds: 30, maxDepth: 5 },
+      { featureKinds: kinds },
+    );
+    const probe = mixedData(5000, 6).columns;
+    const batch = predictMargin(model, matrixFromColumns(probe));
+    const rowMajor = new Float32Array(5000 * 2);
+    for (let r = 0; r < 5000; r++) {
+      rowMajor[2 * r] = probe[0]?.[r] as number;
+      rowMajor[2 * r + 1] = probe[1]?.[r] as number;
+    }
+    const batch32 = predictMargin(model, {
+      rows: 5000,
+      cols: 2,
+      values: rowMajor,
+      layout: 'row-major',
+    });
+    for (let r = 0; r < 5000; r += 7) {
+      const one = predictMargin(model, matrixFromColumns(probe.map((c) => c.subarray(r, r + 1))));
+      expect(Object.is(one[0], batch[r])).toBe(true);
+      const one32 = predictMargin(
+        model,
+        matrixFromColumns([
+          Float64Array.of(rowMajor[2 * r] as number),
+          Float64Array.of(rowMajor[2 * r + 1] as number),
+        ]),
+      );
+      expect(Object.is(one32[0], batch32[r])).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,127 @@
+// Scale of the gradient-boosted trees: train on 1M synthetic rows, score 10M.
+//
+//   npm run build && node bench/model-scale.mjs [--train-rows N] [--score-rows N] [--trees N]
+//
+// The rows imitate controlled declarations: 20 features (14 numeric with missing values, 6
+// categorical codes), a label from a non-linear rule with noise (about 20 % positives). Training
+// runs depth 6, learning rate 0.1, no early stopping, exactly --trees rounds; scoring runs on
+// Float32 row-major blocks of 1M rows (generated outside the timed part). Prints JSON: times,
+// rows/s per core (rows over CPU seconds; the code is single-threaded) and peak RSS.
+import { matrixFromColumns, predictMargin, seededRandom, trainGbdt } from '@probity/engine';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const trainRows = arg('train-rows', 1_000_000);
+const scoreRows = arg('score-rows', 10_000_000);
+const trees = arg('trees', 300);
+const FEATURES = 20;
+const CATEGORICAL = 6;
+
+let peakRss = 0;
+const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const timer = setInterval(sample, 100);
+
+/** Fills one row's features and returns its label. */
+function row(random, out, offset, stride) {
+  let z = 0;
+  for (let f = 0; f < FEATURES; f++) {
+    let v;
+    if (f < FEATURES - CATEGORICAL) {
+      v = random.next() < 0.05 ? NaN : random.next() * 10;
+      if (f < 4 && !Number.isNaN(v)) z += (f % 2 === 0 ? 1 : -1) * Math.sin(v) * (f + 1) * 0.3;
+    } else {
+      v = random.nextInt(f === FEATURES - 1 ? 40 : 8);
+      if (f === FEATURES - 1 && v % 5 === 0) z += 1.5;
+    }
+    out[offset + f * stride] = v;
+  }
+  const p = 1 / (1 + Math.exp(-(z - 1.6)));
+  return random.next() < p ? 1 : 0;
+}
+
+const random = seededRandom(7);
+const columns = Array.from({ length: FEATURES }, () => new Float64Array(trainRows));
+const label = new Float64Array(trainRows);
+const buffer = new Float64Array(FEATURES);
+for (let r = 0; r < trainRows; r++) {
+  label[r] = row(random, buffer, 0, 1);
+  for (let f = 0; f < FEATURES; f++) columns[f][r] = buffer[f];
+}
+const kinds = Array.from({ length: FEATURES }, (_, f) =>
+  f < FEATURES - CATEGORICAL ? 'numeric' : 'categorical',
+);
+sample();
+let started = performance.now();
+const trainCpu = process.cpuUsage();
+const { model } = trainGbdt(
+  { columns, label },
+  { rounds: trees, maxDepth: 6, learningRate: 0.1, subsample: 1, colsampleByTree: 1 },
+  { featureKinds: kinds },
+);
+const trainSeconds = (performance.now() - started) / 1000;
+const trainCpuUsed = process.cpuUsage(trainCpu);
+const trainCpuSeconds = (trainCpuUsed.user + trainCpuUsed.system) / 1e6;
+sample();
+
+// Score in blocks of 1M rows, row-major Float32.
+const block = Math.min(1_000_000, scoreRows);
+const values = new Float32Array(block * FEATURES);
+let scoreSeconds = 0;
+let scoreCpuSeconds = 0;
+let checksum = 0;
+for (let done = 0; done < scoreRows; done += block) {
+  const rows = Math.min(block, scoreRows - done);
+  for (let r = 0; r < rows; r++) row(random, values, r * FEATURES, 1);
+  const matrix = {
+    rows,
+    cols: FEATURES,
+    values: values.subarray(0, rows * FEATURES),
+    layout: 'row-major',
+  };
+  started = performance.now();
+  const cpu = process.cpuUsage();
+  const margin = predictMargin(model, matrix);
+  const used = process.cpuUsage(cpu);
+  scoreCpuSeconds += (used.user + used.system) / 1e6;
+  scoreSeconds += (performance.now() - started) / 1000;
+  checksum += margin[0];
+  sample();
+}
+// Column-major Float64 on one block, for comparison.
+const colMajor = matrixFromColumns(columns.map((c) => c.subarray(0, block)));
+started = performance.now();
+predictMargin(model, colMajor);
+const columnMajorSeconds = (performance.now() - started) / 1000;
+clearInterval(timer);
+sample();
+const depth = (t, n = 0) =>
+  t.feature[n] < 0 ? 0 : 1 + Math.max(depth(t, t.left[n]), depth(t, t.right[n]));
+process.stdout.write(
+  JSON.stringify(
+    {
+      features: FEATURES,
+      trees: model.trees.length,
+      maxDepth: Math.max(...model.trees.map((t) => depth(t))),
+      meanLeaves:
+        model.trees.reduce((s, t) => s + t.feature.filter((f) => f < 0).length, 0) /
+        model.trees.length,
+      trainRows,
+      trainSeconds,
+      trainCpuSeconds,
+      scoreRows,
+      scoreSeconds,
+      scoreCpuSeconds,
+      // Per core: rows over CPU time (the scorer is single-threaded; on a shared machine wall time
+      // also counts other processes' turns).
+      scoreRowsPerSecondPerCore: scoreRows / scoreCpuSeconds,
+      scoreRowsPerSecondWall: scoreRows / scoreSeconds,
+      columnMajorFloat64RowsPerSecond: block / columnMajorSeconds,
+      peakRssMiB: Math.round(peakRss / 2 ** 20),
+      checksum,
+    },
+    null,
+    2,
+  ) + '\n',
+);

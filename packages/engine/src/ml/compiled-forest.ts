@@ -1,0 +1,109 @@
+import type { GbdtModel } from './gbdt-model.js';
+import type { RegressionTree } from './regression-tree.js';
+
+/** Adds each tree's output, in order, to `acc` for one row whose feature f is at x[base + f * step]. */
+type ChunkFunction = (
+  x: ArrayLike<number>,
+  base: number,
+  step: number,
+  acc: number,
+  sets: readonly Set<number>[],
+) => number;
+
+/** A model compiled to JavaScript: adds the trees' outputs of `rows` rows into `out`. */
+export type CompiledForest = (
+  values: Float64Array | Float32Array,
+  rows: number,
+  rowStride: number,
+  colStride: number,
+  out: Float64Array,
+) => void;
+
+/** Trees per generated function: small enough for V8 to optimise each function. */
+const TREES_PER_CHUNK = 8;
+
+function literal(x: number): string {
+  // Model numbers are checked finite when loaded; String() gives the shortest exact representation.
+  if (!Number.isFinite(x)) throw new RangeError(`cannot compile the non-finite number ${x}`);
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+function treeSource(tree: RegressionTree, sets: Set<number>[], indent: string): string {
+  const visit = (node: number, pad: string): string => {
+    const f = tree.feature[node] as number;
+    if (f < 0) return `${pad}acc += ${literal(tree.value[node] as number)};\n`;
+    if (!Number.isInteger(f)) throw new RangeError('feature numbers must be integers');
+    const v = `v${f}`;
+    const set = tree.categories[node];
+    const missingLeft = tree.defaultLeft[node] === 1;
+    let test: string;
+    if (set) {
+      let member: string;
+      if (set.length <= 8) {
+        member =
+          set.length === 0
+            ? 'false'
+            : Array.from(set, (c) => `${v} === ${literal(c)}`).join(' || ');
+      } else {
+        member = `sets[${sets.length}].has(${v})`;
+        sets.push(new Set(set));
+      }
+      test = missingLeft ? `${v} !== ${v} || ${member}` : member;
+    } else {
+      // NaN fails every comparison: `v <= t` sends it right, `!(v > t)` sends it left.
+      const t = literal(tree.threshold[node] as number);
+      test = missingLeft ? `!(${v} > ${t})` : `${v} <= ${t}`;
+    }
+    return (
+      `${pad}if (${test}) {\n` +
+      visit(tree.left[node] as number, pad + '  ') +
+      `${pad}} else {\n` +
+      visit(tree.right[node] as number, pad + '  ') +
+      `${pad}}\n`
+    );
+  };
+  return visit(0, indent);
+}
+
+const compiled = new WeakMap<GbdtModel, CompiledForest>();
+
+/**
+ * Compiles a model's trees into JavaScript functions (nested comparisons with the thresholds
+ * inlined), several times faster than walking the node arrays. Only numbers from the model, checked
+ * finite, and integer feature numbers enter the generated code. Outputs are added tree by tree in
+ * the same order as the interpreter, so results are bit-identical.
+ */
+export function compileForest(model: GbdtModel): CompiledForest {
+  const cached = compiled.get(model);
+  if (cached) return cached;
+  const chunks: ChunkFunction[] = [];
+  const chunkSets: Set<number>[][] = [];
+  for (let start = 0; start < model.trees.length; start += TREES_PER_CHUNK) {
+    const trees = model.trees.slice(start, start + TREES_PER_CHUNK);
+    const used = new Set<number>();
+    for (const t of trees) for (const f of t.feature) if (f >= 0) used.add(f);
+    const sets: Set<number>[] = [];
+    let body = '';
+    for (const f of [...used].sort((a, b) => a - b))
+      body += `  const v${f} = x[base + ${f} * step];\n`;
+    for (const t of trees) body += treeSource(t, sets, '  ');
+    body += '  return acc;\n';
+    chunks.push(new Function('x', 'base', 'step', 'acc', 'sets', body) as ChunkFunction);
+    chunkSets.push(sets);
+  }
+  const forest: CompiledForest = (values, rows, rowStride, colStride, out) => {
+    // Blocks of rows, so that each chunk's code and the block's values stay in cache.
+    const BLOCK = 1024;
+    for (let begin = 0; begin < rows; begin += BLOCK) {
+      const end = Math.min(rows, begin + BLOCK);
+      for (let c = 0; c < chunks.length; c++) {
+        const chunk = chunks[c] as ChunkFunction;
+        const sets = chunkSets[c] as Set<number>[];
+        for (let r = begin; r < end; r++)
+          out[r] = chunk(values, r * rowStride, colStride, out[r] as number, sets);
+      }
+    }
+  };
+  compiled.set(model, forest);
+  return forest;
+}
