@@ -9,7 +9,13 @@ export type ChartSpec =
       readonly type: 'funnel';
       readonly scale: 'ratio' | 'difference';
       readonly target: number;
-      readonly points: readonly { unit: string; x: number; y: number; q: number | null; status: string }[];
+      readonly points: readonly {
+        unit: string;
+        x: number;
+        y: number;
+        q: number | null;
+        status: string;
+      }[];
       readonly limits: readonly Readonly<Record<string, number | null>>[];
       readonly labels: Bilingual<{ x: string; y: string; aria: string }>;
     }

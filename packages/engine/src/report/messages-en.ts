@@ -28,7 +28,8 @@ export const messagesEn = {
   period_quarter: 'quarter',
   period_year: 'year',
   units_by_status: 'Units by status',
-  units_by_status_caption: 'How many units of each kind are flagged, on watch, clear, or have too little data',
+  units_by_status_caption:
+    'How many units of each kind are flagged, on watch, clear, or have too little data',
   units_by_status_chart: 'Bar chart: number of units of each kind by status',
   kind: 'Kind of unit',
   count: 'Number',
@@ -38,7 +39,8 @@ export const messagesEn = {
     'at least one indicator is far from what comparable units show, beyond what chance explains after controlling false discoveries (q below {fdr}). Look at these first.',
   status_watch_means:
     'an indicator is unusual but the evidence is weaker (q below {watch}). Keep an eye on it; do not act on it alone.',
-  status_clear_means: 'every indicator is within the range expected for this office, period and mix of risk.',
+  status_clear_means:
+    'every indicator is within the range expected for this office, period and mix of risk.',
   status_insufficient_data_means:
     'fewer than {min} eligible declarations: too little to judge, so the unit is never flagged.',
   due_process_title: 'A flag is a reason to look, never a finding',
@@ -138,13 +140,15 @@ export const messagesEn = {
   units_clear_details: 'Show the {n} highest-scoring clear units',
   flag_line: '{indicator}: {explanation}',
   flag_evidence: 'q = {q}',
-  flag_evidence_title: 'q: the chance that a flag like this one is a false alarm, after controlling false discoveries',
+  flag_evidence_title:
+    'q: the chance that a flag like this one is a false alarm, after controlling false discoveries',
 
   // Pairs
   pairs: 'Officer–declarant pairs',
   pairs_intro:
     'Where declarations should be assigned independently of who lodged them, an officer and a declarant who meet far more often than chance predicts deserve a look (the test that revealed collusion in Madagascar’s customs). Lift is observed ÷ expected.',
-  pairs_significant: '{n} pairs are significant (q below {fdr}) out of {tested} tested and {observed} observed.',
+  pairs_significant:
+    '{n} pairs are significant (q below {fdr}) out of {tested} tested and {observed} observed.',
   pairs_top: 'Pairs with the strongest evidence',
   officer: 'Officer',
   declarant: 'Declarant',

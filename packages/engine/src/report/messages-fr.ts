@@ -20,8 +20,7 @@ export const messagesFr: Messages = {
   declarations_analysed: 'Déclarations analysées',
   period_covered: 'Période couverte',
   period_range: 'du {from} au {to}',
-  peer_period:
-    'Chaque unité est comparée à ses pairs du même bureau et du même {period}.',
+  peer_period: 'Chaque unité est comparée à ses pairs du même bureau et du même {period}.',
   period_month: 'mois',
   period_quarter: 'trimestre',
   period_year: 'exercice',

@@ -55,7 +55,12 @@ function sections(ctx: ReportContext): BodySection[] {
   }
   for (const [key, value] of Object.entries(data.otherSections)) {
     const anchor = `section-${key.replace(/[^a-zA-Z0-9_-]/g, '_')}-${tx.locale}`;
-    list.push({ key: null, anchor, title: escapeHtml(key), html: renderGenericSection(ctx, key, value) });
+    list.push({
+      key: null,
+      anchor,
+      title: escapeHtml(key),
+      html: renderGenericSection(ctx, key, value),
+    });
   }
   add('configuration', 'configuration', renderConfiguration(ctx));
   return list;

@@ -25,7 +25,8 @@ function packageRoot(name: string): string {
       if (parsed.name === name) return dir;
     }
     const up = dirname(dir);
-    if (up === dir) throw new EngineError('PROBITY_REPORT_ASSET', `cannot find the package ${name}`);
+    if (up === dir)
+      throw new EngineError('PROBITY_REPORT_ASSET', `cannot find the package ${name}`);
     dir = up;
   }
 }
@@ -35,7 +36,10 @@ function readBundle(name: string, file: string): string {
   const text = readFileSync(path, 'utf8');
   // Inlined in a <script> element: a closing tag inside would end it early.
   if (/<\/script/i.test(text)) {
-    throw new EngineError('PROBITY_REPORT_ASSET', `${path} contains </script> and cannot be inlined`);
+    throw new EngineError(
+      'PROBITY_REPORT_ASSET',
+      `${path} contains </script> and cannot be inlined`,
+    );
   }
   return text;
 }

@@ -34,23 +34,29 @@ export const reportClientScript = String.raw`(function () {
   }
   function labelMargin(labels) {
     var longest = labels.reduce(function (m, s) { return Math.max(m, String(s).length); }, 0);
-    return Math.min(260, Math.max(60, Math.round(longest * 6.4) + 12));
+    return Math.min(280, Math.max(70, Math.round(longest * 7) + 16));
   }
   var draw = {
     funnel: function (spec, lang, text, width) {
       var nf = numberFormat(lang, 2);
       var pq = probability(lang);
       var ys = spec.points.map(function (p) { return p.y; }).concat([spec.target]);
-      var yr = extent(ys);
-      var pad = (yr[1] - yr[0]) * 0.08 || 0.5;
-      var lo = spec.scale === 'ratio' ? Math.max(0, yr[0] - pad) : yr[0] - pad;
       var xr = extent(spec.points.map(function (p) { return p.x; }));
+      // Show the limits where most units are (from the lower quartile of volume on), not
+      // where they shoot up at the smallest volumes and would squash the dots.
+      var xs = spec.points.map(function (p) { return p.x; }).sort(function (a, b) { return a - b; });
+      var xq = xs[Math.floor(xs.length / 4)];
+      var near = spec.limits.filter(function (l) { return l.x >= xq; })[0];
+      if (near) ys = ys.concat([near.lower998, near.upper998]);
+      var yr = extent(ys);
+      var pad = (yr[1] - yr[0]) * 0.06 || 0.5;
+      var lo = spec.scale === 'ratio' ? Math.max(0, yr[0] - pad) : yr[0] - pad;
       var limits = spec.limits.filter(function (l) { return l.x >= xr[0] * 0.9 && l.x <= xr[1] * 1.05; });
       function limit(key, dash, strokeWidth) {
         return Plot.line(limits, { x: 'x', y: key, stroke: '#3d4654', strokeWidth: strokeWidth, strokeDasharray: dash, clip: true });
       }
       return Plot.plot({
-        width: width, height: 300, marginLeft: 48, marginBottom: 40,
+        width: width, height: 300, marginLeft: 48, marginBottom: 44,
         ariaLabel: spec.labels[lang].aria,
         style: { fontSize: '12px', background: 'transparent' },
         x: { label: spec.labels[lang].x, labelAnchor: 'right', labelArrow: 'none', tickFormat: nf, nice: true },
@@ -78,7 +84,8 @@ export const reportClientScript = String.raw`(function () {
       });
       var kinds = rows.map(function (r) { return r.kind; }).filter(function (k, i, a) { return a.indexOf(k) === i; });
       return Plot.plot({
-        width: width, height: 60 + kinds.length * 92, marginLeft: 130, marginRight: 60,
+        width: width, height: 60 + kinds.length * 92,
+        marginLeft: labelMargin(rows.map(function (r) { return r.status; })), marginRight: labelMargin(kinds),
         ariaLabel: spec.labels[lang].aria,
         style: { fontSize: '12px', background: 'transparent' },
         x: { label: null, axis: null },
@@ -106,11 +113,11 @@ export const reportClientScript = String.raw`(function () {
         marks.push(Plot.tickX(rows.filter(function (r) { return finite(r.extra); }), { x: 'extra', y: 'label', stroke: '#b35c00', strokeWidth: 3 }));
       }
       return Plot.plot({
-        width: width, height: 40 + rows.length * 24, marginLeft: labelMargin(rows.map(function (r) { return r.label; })), marginRight: 56,
+        width: width, height: 56 + rows.length * 24, marginBottom: 44, marginLeft: labelMargin(rows.map(function (r) { return r.label; })), marginRight: 56,
         ariaLabel: spec.labels[lang].aria,
         style: { fontSize: '12px', background: 'transparent' },
         x: { label: spec.labels[lang].x, labelAnchor: 'right', labelArrow: 'none', tickFormat: nf, grid: true },
-        y: { label: null, domain: spec.keepOrder ? rows.map(function (r) { return r.label; }) : undefined },
+        y: { label: null, type: 'band', domain: spec.keepOrder ? rows.map(function (r) { return r.label; }) : undefined },
         marks: marks
       });
     },
@@ -129,7 +136,7 @@ export const reportClientScript = String.raw`(function () {
         marks.push(Plot.line(line, { x: 'x', y: 'y', stroke: '#b3261e', strokeWidth: 2 }));
       }
       return Plot.plot({
-        width: width, height: 320, marginLeft: 52,
+        width: width, height: 320, marginLeft: 52, marginBottom: 44,
         ariaLabel: spec.labels[lang].aria,
         style: { fontSize: '12px', background: 'transparent' },
         x: { label: spec.labels[lang].x, labelAnchor: 'right', labelArrow: 'none', tickFormat: nf, grid: true },

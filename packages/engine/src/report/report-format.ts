@@ -17,7 +17,7 @@ export interface ReportText {
   count(x: number | null | undefined): string;
   /** A decimal number with at most `digits` fraction digits. */
   decimal(x: number | null | undefined, digits?: number): string;
-  /** A probability or q-value: scientific notation below 0.001. */
+  /** A probability or q-value, two significant digits; below 0.001 shown as "< 0.001". */
   probability(x: number | null | undefined): string;
   /** A share (0.25 → 25%). */
   percent(x: number | null | undefined): string;
@@ -39,10 +39,6 @@ export function reportText(locale: ReportLocale, messages: Messages): ReportText
     }
     return f;
   };
-  const scientific = new Intl.NumberFormat(locale, {
-    notation: 'scientific',
-    maximumSignificantDigits: 2,
-  });
   const small = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const dateTimes = new Intl.DateTimeFormat(locale, {
@@ -82,7 +78,8 @@ export function reportText(locale: ReportLocale, messages: Messages): ReportText
     decimal: (x, digits = 1) => (finite(x) ? escapeHtml(decimalFormat(digits).format(x)) : dash),
     probability: (x) => {
       if (!finite(x)) return dash;
-      if (x !== 0 && x < 0.001) return escapeHtml(scientific.format(x));
+      // Below 0.001 the exact figure means nothing more to a reader than "very strong".
+      if (x < 0.001) return `&lt; ${escapeHtml(small.format(0.001))}`;
       return escapeHtml(small.format(x));
     },
     percent: (x) => (finite(x) ? escapeHtml(percents.format(x)) : dash),

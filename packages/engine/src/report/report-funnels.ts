@@ -64,9 +64,9 @@ export function renderFunnels(ctx: ReportContext): string {
   const head = `<section id="funnels-${tx.locale}" aria-labelledby="h-funnels-${tx.locale}"><h2 id="h-funnels-${tx.locale}">${tx.t('funnels')}</h2>`;
   const shown = data.funnels.filter((f) => f.points.length > 0);
   if (shown.length === 0) return `${head}<p>${tx.t('funnel_none')}</p></section>`;
-  const indicators = [
-    ...new Set([...data.indicatorsRun, ...shown.map((f) => f.indicator)]),
-  ].filter((id) => shown.some((f) => f.indicator === id));
+  const indicators = [...new Set([...data.indicatorsRun, ...shown.map((f) => f.indicator)])].filter(
+    (id) => shown.some((f) => f.indicator === id),
+  );
   const kindIndex = (k: string) => {
     const i = (reportKinds as readonly string[]).indexOf(k);
     return i < 0 ? reportKinds.length : i;

@@ -40,7 +40,12 @@ export function genericTable(ctx: ReportContext, name: string, rows: readonly un
 }
 
 /** Any section the report does not know: its scalar fields, then a table per array of objects (two levels deep). */
-export function renderGenericBody(ctx: ReportContext, name: string, value: unknown, depth = 0): string {
+export function renderGenericBody(
+  ctx: ReportContext,
+  name: string,
+  value: unknown,
+  depth = 0,
+): string {
   if (Array.isArray(value)) return genericTable(ctx, name, value);
   const record = asRecord(value);
   if (!record) return '';
@@ -50,7 +55,10 @@ export function renderGenericBody(ctx: ReportContext, name: string, value: unkno
   const facts =
     scalars.length > 0
       ? `<table class="config"><tbody>${scalars
-          .map(([k, v]) => `<tr><th scope="row"><code>${escapeHtml(k)}</code></th>${cell(ctx, v)}</tr>`)
+          .map(
+            ([k, v]) =>
+              `<tr><th scope="row"><code>${escapeHtml(k)}</code></th>${cell(ctx, v)}</tr>`,
+          )
           .join('')}</tbody></table>`
       : '';
   const nested =
@@ -64,7 +72,12 @@ export function renderGenericBody(ctx: ReportContext, name: string, value: unkno
 }
 
 /** A section for an unknown top-level key of the document. */
-export function renderGenericSection(ctx: ReportContext, key: string, value: unknown, title?: string): string {
+export function renderGenericSection(
+  ctx: ReportContext,
+  key: string,
+  value: unknown,
+  title?: string,
+): string {
   const { tx } = ctx;
   const id = `section-${escapeHtml(key.replace(/[^a-zA-Z0-9_-]/g, '_'))}-${tx.locale}`;
   return (

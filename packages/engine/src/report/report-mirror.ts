@@ -23,7 +23,8 @@ export function renderMirror(ctx: ReportContext): string {
   }
   const parts: string[] = [head];
   const notes = asArray(section['notes']).filter((n): n is string => typeof n === 'string');
-  if (section['available'] === false) parts.push(`<p><strong>${tx.t('mirror_unavailable')}</strong></p>`);
+  if (section['available'] === false)
+    parts.push(`<p><strong>${tx.t('mirror_unavailable')}</strong></p>`);
   if (notes.length > 0) {
     const suffix = tx.t('notes_in_english');
     parts.push(
@@ -34,18 +35,25 @@ export function renderMirror(ctx: ReportContext): string {
   }
   const cells = asArray(section['cells'])
     .map(asRecord)
-    .filter((c): c is Record<string, unknown> => c !== undefined && asNumber(c['gap_usd']) !== null);
+    .filter(
+      (c): c is Record<string, unknown> => c !== undefined && asNumber(c['gap_usd']) !== null,
+    );
   const cellLabel = (c: Record<string, unknown>) =>
     `${asString(c['hs6'])} · ${asString(c['partner_country'])} · ${asString(c['period'])}`;
   if (cells.length > 0) {
-    const top = [...cells].sort((a, b) => (asNumber(b['gap_usd']) ?? 0) - (asNumber(a['gap_usd']) ?? 0));
+    const top = [...cells].sort(
+      (a, b) => (asNumber(b['gap_usd']) ?? 0) - (asNumber(a['gap_usd']) ?? 0),
+    );
     const chart = ctx.charts.id('mirror:gaps', () => ({
       type: 'bars',
       rows: top.slice(0, gapsCharted).map((c) => ({
         label: { en: cellLabel(c), fr: cellLabel(c) },
         value: asNumber(c['gap_usd']) ?? 0,
       })),
-      labels: bilingualLabels(ctx, (t) => ({ x: t.plain('mirror_gap_chart_x'), aria: t.plain('mirror_gaps_aria') })),
+      labels: bilingualLabels(ctx, (t) => ({
+        x: t.plain('mirror_gap_chart_x'),
+        aria: t.plain('mirror_gaps_aria'),
+      })),
     }));
     parts.push(
       `<h3>${tx.t('mirror_gaps')}</h3>`,
@@ -112,7 +120,7 @@ export function renderMirror(ctx: ReportContext): string {
         : `<em>${tx.t('mirror_withheld')}</em>`;
     };
     return (
-      `<table><caption>${title}</caption><thead><tr><th scope="col">${tx.t('unit')}</th>` +
+      `<div class="table-scroll"><table><caption>${title}</caption><thead><tr><th scope="col">${tx.t('unit')}</th>` +
       `<th scope="col" class="num">${tx.t('volume')}</th><th scope="col" class="num">${tx.t('mirror_top_declarations')}</th>` +
       `<th scope="col" class="num">${tx.t('mirror_share_in_top')}</th><th scope="col" class="num">${tx.t('mirror_overall_share')}</th>` +
       `<th scope="col" class="num">${tx.t('lift')}</th><th scope="col" class="num">${tx.t('mirror_excess')}</th></tr></thead><tbody>` +
@@ -125,10 +133,12 @@ export function renderMirror(ctx: ReportContext): string {
             `<td class="num">${tx.decimal(asNumber(r['lift']), 1)}</td><td class="num">${tx.count(asNumber(r['excess_usd']))}</td></tr>`,
         )
         .join('') +
-      '</tbody></table>'
+      '</tbody></table></div>'
     );
   };
-  const shares = shareTable('declarants', tx.t('mirror_declarants')) + shareTable('offices', tx.t('mirror_offices'));
+  const shares =
+    shareTable('declarants', tx.t('mirror_declarants')) +
+    shareTable('offices', tx.t('mirror_offices'));
   if (shares) parts.push(`<h3>${tx.t('mirror_shares')}</h3>${shares}`);
   parts.push('</section>');
   return parts.join('');

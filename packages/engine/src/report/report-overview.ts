@@ -29,13 +29,20 @@ export function renderOverview(ctx: ReportContext): string {
     periodKey === 'period_month' || periodKey === 'period_quarter' || periodKey === 'period_year'
       ? tx.plain(periodKey as MessageKey)
       : (data.peerPeriod ?? '');
-  const statusChart = ctx.charts.id('status', () => ({
-    type: 'status',
-    rows: present.flatMap((c) =>
-      reportStatuses.map((status, i) => ({ kind: c.kind, status, count: c.byStatus[i] ?? 0 })),
-    ),
-    labels: bilingualLabels(ctx, (t) => ({ aria: t.plain('units_by_status_chart') })),
-  }));
+  const statusChart =
+    present.length === 0
+      ? -1
+      : ctx.charts.id('status', () => ({
+          type: 'status',
+          rows: present.flatMap((c) =>
+            reportStatuses.map((status, i) => ({
+              kind: c.kind,
+              status,
+              count: c.byStatus[i] ?? 0,
+            })),
+          ),
+          labels: bilingualLabels(ctx, (t) => ({ aria: t.plain('units_by_status_chart') })),
+        }));
   const meanings = reportStatuses
     .map((s) => {
       const key = `status_${s}_means` as MessageKey;
@@ -51,7 +58,9 @@ export function renderOverview(ctx: ReportContext): string {
     present.length === 0
       ? `<p>${tx.t('no_data')}</p>`
       : `<table><caption>${tx.t('units_by_status_caption')}</caption><thead><tr><th scope="col">${tx.t('kind')}</th>` +
-        reportStatuses.map((s) => `<th scope="col" class="num">${statusBadge(tx, s)}</th>`).join('') +
+        reportStatuses
+          .map((s) => `<th scope="col" class="num">${statusBadge(tx, s)}</th>`)
+          .join('') +
         `<th scope="col" class="num">${tx.t('total')}</th></tr></thead><tbody>` +
         present
           .map(

@@ -23,7 +23,9 @@ export function renderPairs(ctx: ReportContext): string {
       observed: tx.count(data.pairsObserved ?? data.pairs.length),
     })}</p>` +
     `<table class="pairs"><caption>${tx.t('pairs_top')}</caption><thead><tr>` +
-    ['officer', 'declarant', 'office'].map((k) => `<th scope="col">${tx.t(k as 'officer')}</th>`).join('') +
+    ['officer', 'declarant', 'office']
+      .map((k) => `<th scope="col">${tx.t(k as 'officer')}</th>`)
+      .join('') +
     ['observed', 'expected', 'lift', 'manual', 'periods', 'q']
       .map((k) => `<th scope="col" class="num">${tx.t(k as 'observed')}</th>`)
       .join('') +

@@ -74,24 +74,30 @@ export function renderPerformance(ctx: ReportContext): string {
     return `${head}${renderGenericBody(ctx, 'performance', data.performance)}</section>`;
   }
   const whole = rows.filter((r) => r.period === null);
-  const offices = [...new Set(whole.map((r) => r.office).filter((o): o is string => o !== null))].sort();
+  const offices = [
+    ...new Set(whole.map((r) => r.office).filter((o): o is string => o !== null)),
+  ].sort();
   const shownOffices = offices.length <= officeColumns ? offices : [];
   const cellOf = (indicator: string, office: string | null) =>
     whole.find((r) => r.indicator === indicator && r.office === office)?.value ?? null;
   const dimensions = asArray(section['dimensions']).flatMap((x) => {
     const r = asRecord(x);
-    return r && typeof r['id'] === 'string' ? [{ id: r['id'], name: asRecord(r['name']) ?? {} }] : [];
+    return r && typeof r['id'] === 'string'
+      ? [{ id: r['id'], name: asRecord(r['name']) ?? {} }]
+      : [];
   });
   for (const c of catalogue) {
-    if (!dimensions.some((d) => d.id === c.dimension)) dimensions.push({ id: c.dimension, name: {} });
+    if (!dimensions.some((d) => d.id === c.dimension))
+      dimensions.push({ id: c.dimension, name: {} });
   }
-  const name = (t: ReportText, r: Record<string, unknown>, fallback: string) => asString(r[t.locale], fallback);
+  const name = (t: ReportText, r: Record<string, unknown>, fallback: string) =>
+    asString(r[t.locale], fallback);
   const parts = dimensions.map((dimension) => {
     const entries = catalogue.filter((c) => c.dimension === dimension.id);
     if (entries.length === 0) return '';
     const title = escapeHtml(name(tx, dimension.name, dimension.id));
     const table =
-      `<table><caption>${title}</caption><thead><tr><th scope="col">${tx.t('indicator')}</th>` +
+      `<div class="table-scroll"><table class="performance"><caption>${title}</caption><thead><tr><th scope="col">${tx.t('indicator')}</th>` +
       `<th scope="col">${tx.t('unit_of_measure')}</th><th scope="col">${tx.t('direction')}</th>` +
       `<th scope="col" class="num">${tx.t('performance_overall')}</th>` +
       shownOffices.map((o) => `<th scope="col" class="num">${escapeHtml(o)}</th>`).join('') +
@@ -100,15 +106,17 @@ export function renderPerformance(ctx: ReportContext): string {
         .map((c) => {
           const unitKey = messageKey('unit_', c.unit, messagesEn);
           return (
-            `<tr><th scope="row">${escapeHtml(name(tx, c.name, c.id))}<br><span class="note">${escapeHtml(name(tx, c.definition, ''))}</span></th>` +
+            `<tr><th scope="row">${escapeHtml(name(tx, c.name, c.id))}<span class="note">${escapeHtml(name(tx, c.definition, ''))}</span></th>` +
             `<td>${unitKey ? tx.t(unitKey) : escapeHtml(c.unit)}</td><td>${direction(tx, c.direction)}</td>` +
             `<td class="num">${value(tx, c.unit, cellOf(c.id, null))}</td>` +
-            shownOffices.map((o) => `<td class="num">${value(tx, c.unit, cellOf(c.id, o))}</td>`).join('') +
+            shownOffices
+              .map((o) => `<td class="num">${value(tx, c.unit, cellOf(c.id, o))}</td>`)
+              .join('') +
             '</tr>'
           );
         })
         .join('') +
-      '</tbody></table>';
+      '</tbody></table></div>';
     const shares = entries.filter((c) => c.unit === 'share' && cellOf(c.id, null) !== null);
     let figure = '';
     if (shares.length > 0) {
@@ -121,7 +129,9 @@ export function renderPerformance(ctx: ReportContext): string {
         })),
         labels: bilingualLabels(ctx, (t) => ({
           x: t.plain('performance_share_x'),
-          aria: t.plain('performance_chart_aria', { dimension: name(t, dimension.name, dimension.id) }),
+          aria: t.plain('performance_chart_aria', {
+            dimension: name(t, dimension.name, dimension.id),
+          }),
         })),
       }));
       figure = chartFigure(

@@ -52,9 +52,22 @@ function groupName(tx: ReportText, breakdown: string, group: string | null): str
   return key ? tx.plain(key) : group;
 }
 
-function statsTable(ctx: ReportContext, caption: string, first: string, rows: readonly { label: string; row: ReleaseRow }[]): string {
+function statsTable(
+  ctx: ReportContext,
+  caption: string,
+  first: string,
+  rows: readonly { label: string; row: ReleaseRow }[],
+): string {
   const { tx } = ctx;
-  const head: MessageKey[] = ['release_durations', 'release_mean', 'release_median', 'release_p90', 'release_within24', 'release_within48', 'release_excluded'];
+  const head: MessageKey[] = [
+    'release_durations',
+    'release_mean',
+    'release_median',
+    'release_p90',
+    'release_within24',
+    'release_within48',
+    'release_excluded',
+  ];
   return (
     `<table><caption>${caption}</caption><thead><tr><th scope="col">${first}</th>` +
     head.map((k) => `<th scope="col" class="num">${tx.t(k)}</th>`).join('') +
@@ -87,12 +100,15 @@ export function renderReleaseTimes(ctx: ReportContext): string {
     const r = asRecord(s);
     if (r && typeof r['id'] === 'string') names.set(r['id'], asRecord(r['name']) ?? {});
   }
-  const segmentName = (t: ReportText, segment: string) => asString(names.get(segment)?.[t.locale], segment);
+  const segmentName = (t: ReportText, segment: string) =>
+    asString(names.get(segment)?.[t.locale], segment);
   const rule = asRecord(section['extremeRule']);
   const coverage = asRecord(section['coverage']);
   const parts: string[] = [head];
   if (rule && typeof rule[tx.locale] === 'string') {
-    parts.push(`<p class="note">${tx.t('release_extreme_rule', { rule: rule[tx.locale] as string })}</p>`);
+    parts.push(
+      `<p class="note">${tx.t('release_extreme_rule', { rule: rule[tx.locale] as string })}</p>`,
+    );
   }
   if (coverage && asNumber(coverage['declarations']) !== null) {
     parts.push(
@@ -120,8 +136,17 @@ export function renderReleaseTimes(ctx: ReportContext): string {
       })),
     }));
     parts.push(
-      statsTable(ctx, tx.t('release_overall'), tx.t('release_segment'), overall.map((row) => ({ label: segmentName(tx, row.segment), row }))),
-      chartFigure(chart, tx.t('release_chart_aria', { what: tx.plain('release_overall_chart') }), tx.t('release_overall_chart')),
+      statsTable(
+        ctx,
+        tx.t('release_overall'),
+        tx.t('release_segment'),
+        overall.map((row) => ({ label: segmentName(tx, row.segment), row })),
+      ),
+      chartFigure(
+        chart,
+        tx.t('release_chart_aria', { what: tx.plain('release_overall_chart') }),
+        tx.t('release_overall_chart'),
+      ),
     );
   }
   // The release time a trader feels: lodgement to release, else the first segment ending at release.
@@ -152,13 +177,19 @@ export function renderReleaseTimes(ctx: ReportContext): string {
         })),
       labels: bilingualLabels(ctx, (t) => ({
         x: t.plain('release_chart_x'),
-        aria: t.plain('release_chart_aria', { what: t.plain(key, { segment: segmentName(t, main) }) }),
+        aria: t.plain('release_chart_aria', {
+          what: t.plain(key, { segment: segmentName(t, main) }),
+        }),
       })),
     }));
     const title = tx.t(key, { segment: segmentName(tx, main) });
     parts.push(
       `<h3>${title}</h3>`,
-      chartFigure(chart, tx.t('release_chart_aria', { what: tx.plain(key, { segment: segmentName(tx, main) }) }), title),
+      chartFigure(
+        chart,
+        tx.t('release_chart_aria', { what: tx.plain(key, { segment: segmentName(tx, main) }) }),
+        title,
+      ),
       `<details><summary>${title}</summary>${statsTable(
         ctx,
         title,

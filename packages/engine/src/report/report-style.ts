@@ -47,8 +47,9 @@ td ul.flags li { margin: 0 0 .3rem; }
 .badge-watch { color: var(--watch); background: #fff4e5; }
 .badge-clear { color: var(--clear); background: #fff; }
 .badge-insufficient_data { color: var(--muted); background: #fff; border-style: dashed; }
-tr.status-flagged > th:first-of-type { border-left: 4px solid var(--flagged); }
-tr.status-watch > th:first-of-type { border-left: 4px solid #b35c00; }
+tr.status-flagged > :first-child { border-left: 4px solid var(--flagged); }
+tr.status-watch > :first-child { border-left: 4px solid #b35c00; }
+td.office { white-space: nowrap; }
 details { margin: .5rem 0 1rem; }
 summary { cursor: pointer; color: var(--accent); font-weight: 600; }
 ul.inline-list { display: flex; flex-wrap: wrap; gap: .35rem 1.5rem; padding-left: 1.1rem; }
@@ -66,6 +67,9 @@ ul.legend { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem 1.25rem
 .swatch.line-95 { width: 26px; border-top: 2px dashed #3d4654; }
 .swatch.line-998 { width: 26px; border-top: 2px solid #3d4654; }
 .note { color: var(--muted); font-size: .9rem; }
+th .note { font-weight: 400; display: block; font-size: .82rem; }
+.table-scroll { overflow-x: auto; }
+table.performance tbody th { min-width: 16rem; }
 footer { max-width: 1120px; margin: 0 auto; padding: 1rem 1.25rem 2rem; color: var(--muted); font-size: .88rem;
   border-top: 1px solid var(--line); }
 code { font-size: .85em; }

@@ -41,7 +41,7 @@ function unitRow(ctx: ReportContext, u: ReportUnit, withReasons: boolean): strin
   const { tx } = ctx;
   return (
     `<tr class="status-${/^[a-z_]+$/.test(u.status) ? u.status : 'unknown'}"><td class="num">${tx.count(u.rank)}</td>` +
-    `<th scope="row" class="id">${escapeHtml(u.id)}</th><td>${escapeHtml(u.office)}</td>` +
+    `<th scope="row" class="id">${escapeHtml(u.id)}</th><td class="office">${escapeHtml(u.office)}</td>` +
     `<td class="num">${tx.count(u.volume)}</td><td class="num">${tx.decimal(u.score, 1)}</td>` +
     `<td>${statusBadge(tx, u.status)}</td>` +
     (withReasons ? `<td>${flagList(ctx, u.flags)}</td>` : '') +
@@ -49,7 +49,12 @@ function unitRow(ctx: ReportContext, u: ReportUnit, withReasons: boolean): strin
   );
 }
 
-function unitTable(ctx: ReportContext, units: readonly ReportUnit[], caption: string, withReasons: boolean): string {
+function unitTable(
+  ctx: ReportContext,
+  units: readonly ReportUnit[],
+  caption: string,
+  withReasons: boolean,
+): string {
   const { tx } = ctx;
   return (
     `<table class="units"><caption>${caption}</caption><thead><tr>` +
@@ -66,7 +71,9 @@ export function renderUnits(ctx: ReportContext): string {
   const { data, tx } = ctx;
   const kinds = [
     ...reportKinds,
-    ...new Set(data.units.map((u) => u.kind).filter((k) => !(reportKinds as readonly string[]).includes(k))),
+    ...new Set(
+      data.units.map((u) => u.kind).filter((k) => !(reportKinds as readonly string[]).includes(k)),
+    ),
   ];
   const parts = kinds.flatMap((kind) => {
     const units = data.units.filter((u) => u.kind === kind).sort(byRank);
