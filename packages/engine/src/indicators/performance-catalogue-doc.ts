@@ -75,7 +75,7 @@ function releaseSection(): string[] {
   ];
   for (const s of releaseSegments) {
     lines.push(
-      `| \`${s.id}\` | \`${s.from}\` | \`${s.to}\` | ${s.name.en} (${s.name.fr}) | ${s.endsAtRelease ? 'yes' : 'no'} | ${
+      `| \`${s.id}\` | \`${s.from}\` | \`${s.to}\` | ${s.name.en} / ${s.name.fr} | ${s.endsAtRelease ? 'yes' : 'no'} | ${
         s.declarationFallback
           ? 'taken from the declaration’s `lodged_at` and `released_at` (source `declaration`)'
           : 'not measured'
