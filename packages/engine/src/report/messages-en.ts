@@ -140,6 +140,7 @@ export const messagesEn = {
   units_clear_details: 'Show the {n} highest-scoring clear units',
   flag_line: '{indicator}: {explanation}',
   flag_evidence: 'q = {q}',
+  flag_evidence_below: 'q < {q}',
   flag_evidence_title:
     'q: the chance that a flag like this one is a false alarm, after controlling false discoveries',
 

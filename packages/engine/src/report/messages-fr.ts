@@ -132,6 +132,7 @@ export const messagesFr: Messages = {
   units_clear_details: 'Afficher les {n} unités sans alerte les mieux classées',
   flag_line: '{indicator} : {explanation}',
   flag_evidence: 'q = {q}',
+  flag_evidence_below: 'q < {q}',
   flag_evidence_title:
     'q : la probabilité qu’un signalement comme celui-ci soit une fausse alerte, après contrôle des fausses découvertes',
 

@@ -223,6 +223,16 @@ function readFunnel(x: unknown): ReportFunnel | undefined {
   };
 }
 
+/** First and last period labels of a section's rows (e.g. `2025-Q1`), when the dataset does not say. */
+function periodsOf(...sections: unknown[]): { from: string | null; to: string | null } {
+  const labels = sections
+    .flatMap((section) => asArray(asRecord(section)?.['rows']))
+    .map((row) => asRecord(row)?.['period'])
+    .filter((p): p is string => typeof p === 'string' && p !== '')
+    .sort();
+  return { from: labels[0] ?? null, to: labels[labels.length - 1] ?? null };
+}
+
 /** The report's view of an analysis document. */
 export function readReportData(doc: Readonly<Record<string, unknown>>): ReportData {
   const dataset = asRecord(doc['dataset']);
@@ -233,11 +243,15 @@ export function readReportData(doc: Readonly<Record<string, unknown>>): ReportDa
       otherSections[key] = value;
     }
   }
+  const periods = periodsOf(doc['performance'], doc['release_times']);
   return {
     datasetName: firstString(dataset, ['name']),
     declarations: asNumber(dataset?.['declarations']),
-    periodFrom: firstString(dataset, ['from', 'periodStart', 'period_start', 'firstDate', 'first']),
-    periodTo: firstString(dataset, ['to', 'periodEnd', 'period_end', 'lastDate', 'last']),
+    periodFrom:
+      firstString(dataset, ['from', 'periodStart', 'period_start', 'firstDate', 'first']) ??
+      periods.from,
+    periodTo:
+      firstString(dataset, ['to', 'periodEnd', 'period_end', 'lastDate', 'last']) ?? periods.to,
     generatedAt: typeof doc['generated_at'] === 'string' ? doc['generated_at'] : null,
     runId: typeof doc['run_id'] === 'string' ? doc['run_id'] : null,
     idsRevealed: doc['ids'] === 'revealed',

@@ -18,6 +18,11 @@ function flagList(ctx: ReportContext, flags: readonly ReportFlag[]): string {
     .filter((f) => f.status === 'flagged' || f.status === 'watch')
     .sort((a, b) => (a.q ?? 1) - (b.q ?? 1));
   if (shown.length === 0) return '';
+  // Below 0.001 the exact q says nothing more to a reader than "very strong evidence".
+  const evidence = (q: number | null) =>
+    q !== null && q < 0.001
+      ? tx.tHtml('flag_evidence_below', { q: tx.decimal(0.001, 3) })
+      : tx.tHtml('flag_evidence', { q: tx.probability(q) });
   return (
     '<ul class="flags">' +
     shown
@@ -29,7 +34,7 @@ function flagList(ctx: ReportContext, flags: readonly ReportFlag[]): string {
             indicator: `<strong>${indicatorName(tx, f.indicator)}</strong>`,
             explanation: escapeHtml(explanation),
           }) +
-          ` <span class="evidence" title="${tx.t('flag_evidence_title')}">(${tx.tHtml('flag_evidence', { q: tx.probability(f.q) })})</span></li>`
+          ` <span class="evidence" title="${tx.t('flag_evidence_title')}">(${evidence(f.q)})</span></li>`
         );
       })
       .join('') +
@@ -99,7 +104,7 @@ export function renderUnits(ctx: ReportContext): string {
   });
   return (
     `<section id="units-${tx.locale}" aria-labelledby="h-units-${tx.locale}"><h2 id="h-units-${tx.locale}">${tx.t('units')}</h2>` +
-    `<p>${tx.t('units_intro')}</p>` +
+    `<p>${tx.t('units_intro')}</p><p class="note"><strong>${tx.t('due_process_title')}.</strong></p>` +
     (parts.length > 0 ? parts.join('') : `<p>${tx.t('no_data')}</p>`) +
     '</section>'
   );

@@ -113,6 +113,24 @@ describe('renderAnalysisReport', () => {
     expect(/12\u202f345|12\u00a0345/.test(page)).toBe(true);
   });
 
+  it('states the period covered, dates formatted for each language', () => {
+    const doc = coreDocument();
+    const html = visible(
+      renderAnalysisReport({
+        ...doc,
+        dataset: { name: 'x', declarations: 1, from: '2025-01-01', to: '2025-12-31' },
+      }),
+    );
+    expect(has(html, 'January 1, 2025 to December 31, 2025')).toBe(true);
+    expect(has(html, 'du 1 janvier 2025 au 31 décembre 2025')).toBe(true);
+  });
+
+  it('says "q < 0.001" rather than a meaningless tiny q-value beside a flag', () => {
+    expect(has(page, '(q &#60; 0.001)')).toBe(true);
+    expect(has(page, '(q &#60; 0,001)')).toBe(true);
+    expect(has(page, '(q = 0.1)')).toBe(true);
+  });
+
   it('renders a document without optional sections, and an empty one', () => {
     const core = visible(renderAnalysisReport(coreDocument()));
     expect(has(core, messagesEn.funnels)).toBe(true);
