@@ -261,6 +261,21 @@ export const messagesEn = {
   mirror_withheld: 'withheld (not a pseudonym)',
   notes_in_english: '',
 
+  // Unit values
+  section_unit_values: 'Unit-value reference bands',
+  unit_values_intro:
+    'For each product (HS6), and each product and origin where there is enough data, the usual range of value per kilogram (median ± k × MAD of its logarithm). Items accepted below their band without re-assessment feed the "accepted low unit values" indicator.',
+  uv_hs6Bands: 'Products (HS6) with a reference band',
+  uv_originBands: 'Product and origin pairs with their own band',
+  uv_items: 'Items',
+  uv_itemsWithValuePerKg: 'Items with a value per kilogram',
+  uv_itemsBanded: 'Items compared with a band',
+  uv_itemsOriginBand: 'Items compared with a product and origin band',
+  uv_itemsBelowBand: 'Items below their band',
+  uv_itemsBelowBandNotReassessed: 'Items below their band and not re-assessed',
+  uv_madK: 'Width of the band (k × MAD)',
+  uv_minBandItems: 'Minimum items to form a band',
+
   // Configuration
   configuration: 'Configuration used',
   configuration_intro:

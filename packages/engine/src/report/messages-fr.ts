@@ -247,6 +247,20 @@ export const messagesFr: Messages = {
   mirror_withheld: 'masqué (pas un pseudonyme)',
   notes_in_english: '(en anglais)',
 
+  section_unit_values: 'Bandes de référence des valeurs unitaires',
+  unit_values_intro:
+    'Pour chaque produit (SH6), et chaque couple produit–origine lorsque les données suffisent, la plage habituelle de valeur au kilogramme (médiane ± k × MAD de son logarithme). Les articles acceptés en dessous de leur bande sans redressement alimentent l’indicateur « valeurs unitaires basses acceptées ».',
+  uv_hs6Bands: 'Produits (SH6) ayant une bande de référence',
+  uv_originBands: 'Couples produit–origine ayant leur propre bande',
+  uv_items: 'Articles',
+  uv_itemsWithValuePerKg: 'Articles ayant une valeur au kilogramme',
+  uv_itemsBanded: 'Articles comparés à une bande',
+  uv_itemsOriginBand: 'Articles comparés à une bande produit–origine',
+  uv_itemsBelowBand: 'Articles sous leur bande',
+  uv_itemsBelowBandNotReassessed: 'Articles sous leur bande et non redressés',
+  uv_madK: 'Largeur de la bande (k × MAD)',
+  uv_minBandItems: 'Nombre minimal d’articles pour former une bande',
+
   configuration: 'Paramètres utilisés',
   configuration_intro:
     'Chaque chiffre de ce rapport peut être reproduit à partir des données et de ces paramètres.',

@@ -13,7 +13,7 @@ import type { ReportData } from './report-data.js';
 import { reportText } from './report-format.js';
 import type { ReportLocale } from './report-format.js';
 import { renderFunnels, renderHowToRead } from './report-funnels.js';
-import { renderGenericSection } from './report-generic-section.js';
+import { renderGenericSection, sectionTitle } from './report-generic-section.js';
 import { renderOverview } from './report-overview.js';
 import { renderPairs } from './report-pairs.js';
 import { renderMirror, renderPerformance, renderReleaseTimes } from './report-optional-sections.js';
@@ -58,7 +58,7 @@ function sections(ctx: ReportContext): BodySection[] {
     list.push({
       key: null,
       anchor,
-      title: escapeHtml(key),
+      title: sectionTitle(ctx, key),
       html: renderGenericSection(ctx, key, value),
     });
   }

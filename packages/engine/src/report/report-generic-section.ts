@@ -1,5 +1,7 @@
 import { escapeHtml } from './html-escape.js';
 import type { ReportContext } from './report-context.js';
+import { messagesEn } from './messages-en.js';
+import { messageKey } from './report-context.js';
 import { asRecord } from './report-data.js';
 
 /** Rows a generic table shows at most. */
@@ -71,18 +73,35 @@ export function renderGenericBody(
   return facts + nested;
 }
 
-/** A section for an unknown top-level key of the document. */
-export function renderGenericSection(
-  ctx: ReportContext,
-  key: string,
-  value: unknown,
-  title?: string,
-): string {
+/** A section's title: from the catalogue (`section_<key>`) when known, else its key. */
+export function sectionTitle(ctx: ReportContext, key: string): string {
+  const known = messageKey('section_', key, messagesEn);
+  return known ? ctx.tx.t(known) : escapeHtml(key);
+}
+
+/**
+ * A section for a top-level key the report has no layout for. Known keys get
+ * their title, an introduction (`<key>_intro`) and labelled fields
+ * (`uv_<field>` for unit values); anything else shows as it is.
+ */
+export function renderGenericSection(ctx: ReportContext, key: string, value: unknown): string {
   const { tx } = ctx;
   const id = `section-${escapeHtml(key.replace(/[^a-zA-Z0-9_-]/g, '_'))}-${tx.locale}`;
+  const intro = messageKey('', `${key}_intro`, messagesEn);
+  const record = asRecord(value);
+  const labelled =
+    key === 'unit_values' && record
+      ? `<table class="config"><tbody>${Object.entries(record)
+          .map(([field, v]) => {
+            const label = messageKey('uv_', field, messagesEn);
+            return `<tr><th scope="row">${label ? tx.t(label) : `<code>${escapeHtml(field)}</code>`}</th>${cell(ctx, v)}</tr>`;
+          })
+          .join('')}</tbody></table>`
+      : renderGenericBody(ctx, key, value);
   return (
-    `<section id="${id}" aria-labelledby="h-${id}"><h2 id="h-${id}">${title ?? escapeHtml(key)}</h2>` +
-    renderGenericBody(ctx, key, value) +
+    `<section id="${id}" aria-labelledby="h-${id}"><h2 id="h-${id}">${sectionTitle(ctx, key)}</h2>` +
+    (intro ? `<p>${tx.t(intro)}</p>` : '') +
+    labelled +
     '</section>'
   );
 }

@@ -162,6 +162,19 @@ describe('renderAnalysisReport', () => {
     expect(has(revealed, 'BROKER-REAL-ID')).toBe(true);
   });
 
+  it('labels the unit-value summary in words in both languages', () => {
+    const html = visible(
+      renderAnalysisReport({
+        ...coreDocument(),
+        unit_values: { hs6Bands: 162, itemsBelowBand: 3971 },
+      }),
+    );
+    expect(has(html, messagesEn.section_unit_values)).toBe(true);
+    expect(has(html, messagesEn.uv_itemsBelowBand)).toBe(true);
+    expect(has(html, escapeHtml(messagesFr.uv_itemsBelowBand))).toBe(true);
+    expect(has(html, 'itemsBelowBand<')).toBe(false);
+  });
+
   it('renders unknown sections generically, escaped', () => {
     const html = renderAnalysisReport({
       ...coreDocument(),
