@@ -11,6 +11,9 @@ import {
   kindNamePlain,
 } from './report-labels.js';
 
+/** Four significant digits: more than a chart can show, and the page stays small with many units. */
+const round = (x: number) => Number(x.toPrecision(4));
+
 const statusOrder: Readonly<Record<string, number>> = { clear: 0, watch: 1, flagged: 2 };
 
 /** Each point's status: the unit's own status for this indicator, else from its q-value. */
@@ -91,9 +94,21 @@ export function renderFunnels(ctx: ReportContext): string {
         scale: funnel.scale,
         target: funnel.target,
         points: funnel.points
-          .map((p, i) => ({ ...p, status: statuses[i] ?? 'clear' }))
+          .map((p, i) => ({
+            unit: p.unit,
+            x: round(p.x),
+            y: round(p.y),
+            q: p.q === null ? null : round(p.q),
+            status: statuses[i] ?? 'clear',
+          }))
           .sort((a, b) => (statusOrder[a.status] ?? 0) - (statusOrder[b.status] ?? 0)),
-        limits: funnel.limits,
+        limits: funnel.limits.map((l) => ({
+          x: round(l.x),
+          lower95: l.lower95 === null ? null : round(l.lower95),
+          upper95: l.upper95 === null ? null : round(l.upper95),
+          lower998: l.lower998 === null ? null : round(l.lower998),
+          upper998: l.upper998 === null ? null : round(l.upper998),
+        })),
         labels: bilingualLabels(ctx, (t) => ({
           ...axisLabels(t, funnel),
           aria: t.plain('funnel_aria', ariaVars(t)),
