@@ -85,16 +85,18 @@ export const reportClientScript = String.raw`(function () {
       var kinds = rows.map(function (r) { return r.kind; }).filter(function (k, i, a) { return a.indexOf(k) === i; });
       return Plot.plot({
         width: width, height: 60 + kinds.length * 92,
-        marginLeft: labelMargin(rows.map(function (r) { return r.status; })), marginRight: labelMargin(kinds),
+        marginLeft: labelMargin(rows.map(function (r) { return r.status; })), marginRight: 56,
         ariaLabel: spec.labels[lang].aria,
         style: { fontSize: '12px', background: 'transparent' },
         x: { label: null, axis: null },
         y: { label: null, domain: statuses.map(function (s) { return text['status_' + s] || s; }) },
-        fy: { label: null, domain: kinds },
+        fy: { label: null, domain: kinds, axis: null },
         marks: [
           Plot.barX(rows, { x: 'count', y: 'status', fy: 'kind', fill: function (d) { return colours[d.key]; } }),
           Plot.text(rows, { x: 'count', y: 'status', fy: 'kind', text: function (d) { return nf(d.count); }, dx: 4, textAnchor: 'start', fill: '#1b2430' }),
-          Plot.frame({ anchor: 'left', stroke: '#9aa3ae' })
+          Plot.frame({ anchor: 'left', stroke: '#9aa3ae' }),
+          // The kind's name inside its panel, top right, where the short bars leave room.
+          Plot.text(kinds, { fy: function (d) { return d; }, text: function (d) { return d; }, frameAnchor: 'top-right', fontWeight: 'bold', fontSize: 13, fill: '#1b2430' })
         ]
       });
     },

@@ -57,7 +57,7 @@ export function renderHowToRead(ctx: ReportContext): string {
   return (
     `<section id="how-to-read-${tx.locale}" aria-labelledby="h-how-${tx.locale}"><h2 id="h-how-${tx.locale}">${tx.t('how_to_read')}</h2>` +
     `<p>${tx.t('how_to_read_1')}</p><p>${tx.t('how_to_read_2')}</p><p>${tx.t('how_to_read_3')}</p>` +
-    `<p>${tx.t('how_to_read_overdispersion')}</p>${funnelLegend(tx)}</section>`
+    `<p>${tx.t('how_to_read_overdispersion')}</p></section>`
   );
 }
 
