@@ -131,6 +131,12 @@ describe('renderAnalysisReport', () => {
     expect(has(page, '(q = 0.1)')).toBe(true);
   });
 
+  it('states the configuration in words, working hours with weekday names', () => {
+    expect(has(page, '07:00–18:00, Mon, Tue, Wed, Thu, Fri')).toBe(true);
+    expect(has(page, '07:00–18:00, lun., mar., mer., jeu., ven.')).toBe(true);
+    expect(has(page, escapeHtml(messagesFr.config_fdrLevel))).toBe(true);
+  });
+
   it('renders a document without optional sections, and an empty one', () => {
     const core = visible(renderAnalysisReport(coreDocument()));
     expect(has(core, messagesEn.funnels)).toBe(true);

@@ -80,6 +80,7 @@ export function coreDocument(): Record<string, unknown> {
       watchLevel: 0.2,
       minVolume: 30,
       strata: ['office', 'period'],
+      workingHours: { start: 7, end: 18, days: [1, 2, 3, 4, 5] },
     },
     indicators_run: ['downgrade', 'manual_assignment'],
     indicators_skipped: [{ id: 'undervaluation', reason: 'no unit-value bands' }],
