@@ -1,9 +1,10 @@
 import type { AnalysisExtension } from '@probity/engine';
+import { standardExtensions } from '@probity/engine';
 
 /**
  * The analyses run beside the integrity indicators and added to the result
- * as sections (release times, performance indicators, mirror analysis).
+ * as sections (unit values, mirror analysis, performance, release times).
  */
 export function analysisExtensions(): AnalysisExtension[] {
-  return [];
+  return standardExtensions();
 }

@@ -59,6 +59,11 @@ export function analysisJson(result: AnalysisResult, revealIds: boolean): Record
       ...f,
       points: f.points.map((pt) => ({ ...pt, unit: label(f.kind, pt.unit) })),
     })),
-    ...result.sections,
+    ...Object.fromEntries(
+      Object.entries(result.sections).map(([name, section]) => [
+        name,
+        result.publishers[name]?.(section, label) ?? section,
+      ]),
+    ),
   };
 }

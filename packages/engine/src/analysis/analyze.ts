@@ -30,6 +30,8 @@ export interface AnalyzeOptions {
 export interface AnalysisExtension {
   readonly name: string;
   run(conn: WarehouseConnection, config: AnalysisConfig): Promise<unknown>;
+  /** The section as published: ids of people and firms replaced by their labels. */
+  publish?(section: unknown, label: (kind: UnitKind, id: string) => string): unknown;
 }
 
 /** Everything one analysis run found, with real ids (labelling happens on output). */
@@ -49,6 +51,10 @@ export interface AnalysisResult {
   readonly indicatorsRun: readonly string[];
   readonly indicatorsSkipped: readonly { id: string; reason: string }[];
   readonly sections: Readonly<Record<string, unknown>>;
+  /** How each section is published (pseudonyms), by section name. */
+  readonly publishers: Readonly<
+    Record<string, (section: unknown, label: (kind: UnitKind, id: string) => string) => unknown>
+  >;
 }
 
 async function unitVolumes(conn: WarehouseConnection): Promise<Map<string, number>> {
@@ -98,9 +104,13 @@ export async function analyzeWarehouse(
   const [count] = await queryValues<{ n: bigint }>(conn, `SELECT count(*) AS n FROM ${baseTable}`);
 
   const sections: Record<string, unknown> = {};
+  const publishers: AnalysisResult['publishers'] = {};
   for (const extension of options.extensions ?? []) {
     progress(extension.name);
     sections[extension.name] = await extension.run(conn, config);
+    if (extension.publish) {
+      Object.assign(publishers, { [extension.name]: extension.publish.bind(extension) });
+    }
   }
 
   progress('integrity indicators');
@@ -128,6 +138,7 @@ export async function analyzeWarehouse(
     indicatorsRun: [...standardised.indicatorsRun, 'pair_concentration'],
     indicatorsSkipped: standardised.indicatorsSkipped,
     sections,
+    publishers,
   };
   progress('saving results');
   await saveAnalysis(conn, result);

@@ -25,3 +25,5 @@ export { analysisTables, saveAnalysis, storableConfig } from './save-analysis.js
 export { analysisJson } from './analysis-json.js';
 export { clearanceOverview } from './clearance-overview.js';
 export type { OfficeOverview } from './clearance-overview.js';
+export { standardExtensions } from './standard-extensions.js';
+export type { UnitLabel } from './standard-extensions.js';

@@ -157,10 +157,11 @@ function suspiciousSideZ(
   indicator: StandardisedIndicator,
   rows: readonly StandardisedRow[],
   scale: IndicatorScale,
-  tau2: number,
+  tau2s: Float64Array,
 ): Float64Array {
   const sign = indicator.side === 'high' ? 1 : -1;
   return Float64Array.from(rows, (r, i) => {
+    const tau2 = tau2s[i] ?? 0;
     const s = scale.standardErrors[i] ?? NaN;
     if (!(s > 0)) return NaN;
     const shrink = s / Math.sqrt(s * s + tau2);
@@ -216,7 +217,8 @@ export async function runStandardisedIndicators(
       const scale = scaleOf(indicator, testedRows);
       const od = overdispersion(scale, { winsorisation: config.winsorize });
       const sign = indicator.side === 'high' ? 1 : -1;
-      const suspiciousZ = suspiciousSideZ(indicator, testedRows, scale, od.tau2);
+      const tau2s = new Float64Array(testedRows.length).fill(od.tau2);
+      const suspiciousZ = suspiciousSideZ(indicator, testedRows, scale, tau2s);
       const p = Float64Array.from(suspiciousZ, (z) => normalSurvival(z));
       const q = benjaminiHochberg(p);
       let t = 0;

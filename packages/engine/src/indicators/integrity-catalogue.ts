@@ -182,15 +182,17 @@ export const standardisedIndicators: readonly StandardisedIndicator[] = [
     measure: 'binary',
     side: 'high',
     title: { en: 'Accepted low unit values', fr: 'Valeurs unitaires basses acceptées' },
-    eligible: 'items with net mass and a unit-value band, on released declarations',
-    event: 'unit value below the reference band and not re-assessed',
+    eligible:
+      'released declarations under documentary or physical control (final channel yellow or red) with at least one item that has net mass and a unit-value band',
+    event: 'an item’s unit value below its reference band and not re-assessed',
     source: 'item_values',
-    eligibleSql: `d.band_level IS NOT NULL AND d.released_at IS NOT NULL`,
+    // Only controlled declarations: on a green release nobody looked at the value.
+    eligibleSql: `d.band_level IS NOT NULL AND d.released_at IS NOT NULL AND d.final_channel IN ('yellow', 'red')`,
     eventSql: `d.below_band AND NOT d.reassessed`,
     unitSql: declarationUnits,
     explain: ({ observed, n, expected }) => ({
-      en: `accepted ${fmt(observed)} of ${fmt(n)} items below the unit-value band without re-assessment; ${fmt(expected)} expected`,
-      fr: `a accepté ${fmt(observed)} des ${fmt(n)} articles sous la fourchette de valeur unitaire sans redressement ; ${frNum(fmt(expected))} attendus`,
+      en: `accepted ${fmt(observed)} of ${fmt(n)} declarations with an item valued below its unit-value band, without re-assessment; ${fmt(expected)} expected`,
+      fr: `a accepté ${fmt(observed)} des ${fmt(n)} déclarations ayant un article sous sa fourchette de valeur unitaire, sans redressement ; ${frNum(fmt(expected))} attendues`,
     }),
   },
   {

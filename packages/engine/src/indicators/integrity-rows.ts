@@ -81,10 +81,16 @@ export async function buildEventTable(
   conn: WarehouseConnection,
   indicator: StandardisedIndicator,
 ): Promise<void> {
+  // Unit values are judged per declaration (any banded item below its band
+  // and not re-assessed): items of one declaration are not independent.
   const source =
     indicator.source === 'item_values'
-      ? `(SELECT d.*, v.item_no, v.band_level, v.below_band, v.reassessed
-          FROM ${integrityBase} d JOIN a_item_values v USING (declaration_id))`
+      ? `(SELECT d.*, v.band_level, v.below_band, v.reassessed
+          FROM ${integrityBase} d JOIN (
+            SELECT declaration_id, 'declaration' AS band_level,
+              bool_or(below_band AND NOT reassessed) AS below_band, false AS reassessed
+            FROM a_item_values WHERE band_level IS NOT NULL GROUP BY declaration_id
+          ) v USING (declaration_id))`
       : integrityBase;
   const units = unitKinds.map(
     (k) => `${indicator.unitSql[k] ?? 'CAST(NULL AS VARCHAR)'} AS ${q(`unit_${k}`)}`,
@@ -134,12 +140,14 @@ export function standardisedSql(
     indicator.measure === 'binary'
       ? {
           e: 'n * ps1 / pn',
-          v: 'n * (ps1 / pn) * (1 - ps1 / pn)',
+          // Var(O − E): the unit's own binomial variance plus the sampling
+          // variance of the peers' rate it is compared with, n²·p(1−p)/N_peers.
+          v: '(n + n * n / pn) * (ps1 / pn) * (1 - ps1 / pn)',
           ok: 'pn > 0',
         }
       : {
           e: 'n * ps1 / pn',
-          v: 'n * greatest((ps2 - ps1 * ps1 / pn) / (pn - 1), 0)',
+          v: '(n + n * n / pn) * greatest((ps2 - ps1 * ps1 / pn) / (pn - 1), 0)',
           ok: 'pn > 1',
         };
   return `WITH ev AS (

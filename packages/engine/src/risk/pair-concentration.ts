@@ -16,7 +16,7 @@ export interface PairResult {
   readonly lift: number;
   /** Of the observed, how many were assigned manually. */
   readonly manual: number;
-  /** Periods in which the pair met. */
+  /** Days on which the pair met. */
   readonly periods: number;
   /** The officer's declarations in this office (all periods). */
   readonly officerVolume: number;
@@ -26,15 +26,19 @@ export interface PairResult {
 
 /**
  * SQL of the pair test's candidates (pairs seen at least `$min` times) with
- * their expected counts: in each office and period, a pair is expected
- * n_o·n_b/n times (domain.md §4, the Madagascar test); a pair's expected
- * count sums this over every period in which both were active, including
- * periods where they never met. Also returns the number of pairs observed
+ * their expected counts: in each office and day, a pair is expected
+ * n_o·n_b/n times (domain.md §4, the Madagascar test, with the day as the
+ * period); a pair's expected count sums this over every day on which both
+ * were active, including days when they never met. Also returns the number of pairs observed
  * at all (the m of the false discovery control).
  */
 export function pairCandidatesSql(): string {
+  // The time cell is the day of lodgement: who is on duty, and which
+  // declarants are active, changes within a period (rotations, leave,
+  // shifts, batches lodged together); independence is only expected
+  // among the officers and declarants active on the same day.
   return `WITH d AS (
-    SELECT office_code, period, officer_id, declarant_id, assignment
+    SELECT office_code, CAST(lodged_at AS DATE) AS period, officer_id, declarant_id, assignment
     FROM ${baseTable} WHERE officer_id IS NOT NULL AND declarant_id IS NOT NULL
   ),
   cell AS (SELECT office_code, period, count(*) AS n FROM d GROUP BY ALL),

@@ -381,6 +381,38 @@ describe('loadDataset on what real exports contain', () => {
   });
 });
 
+describe('loadDataset line numbers on a large file', () => {
+  it('keeps physical line numbers exact across a parallel read of several megabytes', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'probity-lines-'));
+    try {
+      const header =
+        'declaration_id,office_code,procedure,lodged_at,declarant_id,trader_id,risk_channel,final_channel,inspected,declared_value,declared_duty,note\n';
+      const rows: string[] = [];
+      for (let i = 0; i < 250_000; i++) {
+        const channel = i === 200_000 ? 'purple' : 'green';
+        const note = i === 1_000 || i === 150_000 ? '"two\nlines"' : 'plain';
+        const fields =
+          i === 100_000
+            ? 'X'
+            : `D${i},CMDLA,import,2025-03-14T09:30:00,B1,T1,green,${channel},false,1,0,${note}`;
+        rows.push(fields);
+      }
+      await writeFile(path.join(dir, 'declarations.csv'), header + rows.join('\n') + '\n');
+      const summary = await loadDataset(warehouse.connection, dir);
+      expect(summary.tables['declarations']).toMatchObject({ read: 250_000, rejected: 2 });
+      // Row i sits on line i + 2, plus one for each earlier quoted line break
+      // (after rows 1,000 and 150,000): row 100,000 on line 100,003 and row
+      // 200,000 on line 200,004.
+      expect((await rejects()).map(([, line, column]) => [line, column])).toEqual([
+        [100_003, 'office_code'],
+        [200_004, 'final_channel'],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('loadDataset keeps the warehouse whole', () => {
   it('replaces the previous load instead of doubling it', async () => {
     await loadDataset(warehouse.connection, fixture('orphans'));
