@@ -219,6 +219,7 @@ export const messagesEn = {
   release_by_transport_mode: '{segment}, by transport mode',
   release_by_hs_section: '{segment}, by HS section',
   release_chart_x: 'Hours (bar: median; orange tick: 90th percentile)',
+  release_table_summary: 'Show the figures',
   release_coverage:
     '{with} of {declarations} declarations have clearance milestones; the others are timed from lodgement to release.',
   channel_green: 'Green',

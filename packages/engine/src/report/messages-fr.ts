@@ -207,6 +207,7 @@ export const messagesFr: Messages = {
   release_by_transport_mode: '{segment}, par mode de transport',
   release_by_hs_section: '{segment}, par section du SH',
   release_chart_x: 'Heures (barre : médiane ; trait orange : 90e centile)',
+  release_table_summary: 'Afficher les chiffres',
   release_coverage:
     '{with} des {declarations} déclarations ont des étapes de dédouanement ; les autres sont mesurées du dépôt à la mainlevée.',
   channel_green: 'Vert',

@@ -188,9 +188,9 @@ export function renderReleaseTimes(ctx: ReportContext): string {
       chartFigure(
         chart,
         tx.t('release_chart_aria', { what: tx.plain(key, { segment: segmentName(tx, main) }) }),
-        title,
+        tx.t('release_chart_x'),
       ),
-      `<details><summary>${title}</summary>${statsTable(
+      `<details><summary>${tx.t('release_table_summary')}</summary>${statsTable(
         ctx,
         title,
         tx.t('release_group'),
