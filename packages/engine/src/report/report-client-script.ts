@@ -101,7 +101,11 @@ export const reportClientScript = String.raw`(function () {
       });
     },
     bars: function (spec, lang, text, width) {
-      var nf = numberFormat(lang, 1);
+      var big = spec.rows.some(function (r) { return Math.abs(r.value) >= 100000; });
+      // Millions read better as "24.5M" than as eight digits crowding the axis.
+      var nf = big
+        ? (function () { var f = new Intl.NumberFormat(lang, { notation: 'compact', maximumSignificantDigits: 3 }); return function (x) { return f.format(x); }; })()
+        : numberFormat(lang, 1);
       var rows = spec.rows.map(function (r) {
         return { label: r.label[lang], value: r.value, extra: r.extra, group: r.group ? r.group[lang] : null };
       });

@@ -58,7 +58,7 @@ export function renderMirror(ctx: ReportContext): string {
     parts.push(
       `<h3>${tx.t('mirror_gaps')}</h3>`,
       chartFigure(chart, tx.t('mirror_gaps_aria'), tx.t('mirror_gaps')),
-      `<table><caption>${tx.t('mirror_gaps')}</caption><thead><tr><th scope="col">${tx.t('mirror_hs6')}</th>` +
+      `<div class="table-scroll"><table><caption>${tx.t('mirror_gaps')}</caption><thead><tr><th scope="col">${tx.t('mirror_hs6')}</th>` +
         `<th scope="col">${tx.t('mirror_partner')}</th><th scope="col">${tx.t('period')}</th>` +
         `<th scope="col" class="num">${tx.t('mirror_declared')}</th><th scope="col" class="num">${tx.t('mirror_partner_cif')}</th>` +
         `<th scope="col" class="num">${tx.t('mirror_gap_usd')}</th><th scope="col" class="num">${tx.t('mirror_ratio')}</th></tr></thead><tbody>` +
@@ -72,7 +72,7 @@ export function renderMirror(ctx: ReportContext): string {
               `<td class="num">${tx.decimal(asNumber(c['ratio']), 2)}</td></tr>`,
           )
           .join('') +
-        '</tbody></table>',
+        '</tbody></table></div>',
     );
   }
   const fit = asRecord(section['tariffGap']);
