@@ -44,3 +44,8 @@ export function kindNamePlain(tx: ReportText, kind: string): string {
   const key = messageKey('kind_', kind, messagesEn);
   return key ? tx.plain(key) : kind;
 }
+
+/** The class of a cell holding an id: kept on one line unless it is long enough to break the layout. */
+export function idClass(id: string): string {
+  return id.length > 24 ? 'id id-long' : 'id';
+}

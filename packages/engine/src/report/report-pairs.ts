@@ -1,5 +1,6 @@
 import { escapeHtml } from './html-escape.js';
 import type { ReportContext } from './report-context.js';
+import { idClass } from './report-labels.js';
 
 /** How many pairs the report lists. */
 const pairsShown = 25;
@@ -22,7 +23,7 @@ export function renderPairs(ctx: ReportContext): string {
       tested: tx.count(data.pairs.length),
       observed: tx.count(data.pairsObserved ?? data.pairs.length),
     })}</p>` +
-    `<table class="pairs"><caption>${tx.t('pairs_top')}</caption><thead><tr>` +
+    `<div class="table-scroll"><table class="pairs"><caption>${tx.t('pairs_top')}</caption><thead><tr>` +
     ['officer', 'declarant', 'office']
       .map((k) => `<th scope="col">${tx.t(k as 'officer')}</th>`)
       .join('') +
@@ -33,13 +34,13 @@ export function renderPairs(ctx: ReportContext): string {
     top
       .map(
         (p) =>
-          `<tr class="${p.q !== null && p.q < data.fdrLevel ? 'status-flagged' : ''}"><th scope="row" class="id">${escapeHtml(p.officer)}</th>` +
-          `<td class="id">${escapeHtml(p.declarant)}</td><td>${escapeHtml(p.office)}</td>` +
+          `<tr class="${p.q !== null && p.q < data.fdrLevel ? 'status-flagged' : ''}"><th scope="row" class="${idClass(p.officer)}">${escapeHtml(p.officer)}</th>` +
+          `<td class="${idClass(p.declarant)}">${escapeHtml(p.declarant)}</td><td>${escapeHtml(p.office)}</td>` +
           `<td class="num">${tx.count(p.observed)}</td><td class="num">${tx.decimal(p.expected, 1)}</td>` +
           `<td class="num">${tx.decimal(p.lift, 1)}</td><td class="num">${tx.count(p.manual)}</td>` +
           `<td class="num">${tx.count(p.periods)}</td><td class="num">${tx.probability(p.q)}</td></tr>`,
       )
       .join('') +
-    '</tbody></table></section>'
+    '</tbody></table></div></section>'
   );
 }

@@ -38,6 +38,7 @@ tbody th { font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: .88rem;
   white-space: nowrap; }
+.id-long { white-space: normal; overflow-wrap: anywhere; min-width: 10rem; }
 td ul.flags { margin: 0; padding-left: 0; list-style: none; }
 td ul.flags li { margin: 0 0 .3rem; }
 .evidence { color: var(--muted); white-space: nowrap; }

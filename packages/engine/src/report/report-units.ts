@@ -2,7 +2,7 @@ import { escapeHtml } from './html-escape.js';
 import { reportKinds } from './report-context.js';
 import type { ReportContext } from './report-context.js';
 import type { ReportFlag, ReportUnit } from './report-data.js';
-import { indicatorName, kindName, statusBadge } from './report-labels.js';
+import { idClass, indicatorName, kindName, statusBadge } from './report-labels.js';
 
 /** How many clear units each kind lists in its collapsed table. */
 const clearShown = 20;
@@ -46,7 +46,7 @@ function unitRow(ctx: ReportContext, u: ReportUnit, withReasons: boolean): strin
   const { tx } = ctx;
   return (
     `<tr class="status-${/^[a-z_]+$/.test(u.status) ? u.status : 'unknown'}"><td class="num">${tx.count(u.rank)}</td>` +
-    `<th scope="row" class="id">${escapeHtml(u.id)}</th><td class="office">${escapeHtml(u.office)}</td>` +
+    `<th scope="row" class="${idClass(u.id)}">${escapeHtml(u.id)}</th><td class="office">${escapeHtml(u.office)}</td>` +
     `<td class="num">${tx.count(u.volume)}</td><td class="num">${tx.decimal(u.score, 1)}</td>` +
     `<td>${statusBadge(tx, u.status)}</td>` +
     (withReasons ? `<td>${flagList(ctx, u.flags)}</td>` : '') +
@@ -62,12 +62,12 @@ function unitTable(
 ): string {
   const { tx } = ctx;
   return (
-    `<table class="units"><caption>${caption}</caption><thead><tr>` +
+    `<div class="table-scroll"><table class="units"><caption>${caption}</caption><thead><tr>` +
     `<th scope="col" class="num">${tx.t('rank')}</th><th scope="col">${tx.t('unit')}</th>` +
     `<th scope="col">${tx.t('office')}</th><th scope="col" class="num">${tx.t('volume')}</th>` +
     `<th scope="col" class="num">${tx.t('score')}</th><th scope="col">${tx.t('status')}</th>` +
     (withReasons ? `<th scope="col">${tx.t('why')}</th>` : '') +
-    `</tr></thead><tbody>${units.map((u) => unitRow(ctx, u, withReasons)).join('')}</tbody></table>`
+    `</tr></thead><tbody>${units.map((u) => unitRow(ctx, u, withReasons)).join('')}</tbody></table></div>`
   );
 }
 

@@ -82,6 +82,8 @@ describe.skipIf(!hasChromium)(
       expect(await en.locator('.plot svg title', { hasText: 'OFR-WATCH001' }).count()).toBe(1);
       expect(await page.locator('img, iframe').count()).toBe(0);
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      // Nothing, not even a long hostile id, pushes the page wider than the window.
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
       await page.screenshot({ path: path.join(screenshots, 'report-en.png'), fullPage: true });
       await page
         .locator('#funnels-en')
@@ -97,6 +99,7 @@ describe.skipIf(!hasChromium)(
         .toBe(await fr.locator('[data-chart]').count());
       expect(await fr.locator('h2', { hasText: 'Vue d’ensemble' }).count()).toBe(1);
       expect(await page.title()).toBe('Rapport d’intégrité et de performance');
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
       await page.screenshot({ path: path.join(screenshots, 'report-fr.png'), fullPage: true });
 
       expect(problems).toEqual([]);
