@@ -135,7 +135,7 @@ export const messagesEn = {
   score: 'Score',
   status: 'Status',
   why: 'Why',
-  units_none_flagged: 'No {kind} is flagged or on watch.',
+  units_none_flagged: 'None is flagged or on watch.',
   units_clear_count: '{clear} clear; {insufficient} with not enough data to judge.',
   units_clear_details: 'Show the {n} highest-scoring clear units',
   flag_line: '{indicator}: {explanation}',

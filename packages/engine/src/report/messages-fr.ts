@@ -127,7 +127,7 @@ export const messagesFr: Messages = {
   score: 'Score',
   status: 'Statut',
   why: 'Motifs',
-  units_none_flagged: 'Aucune unité de type « {kind} » n’est signalée ni sous surveillance.',
+  units_none_flagged: 'Aucune unité n’est signalée ni sous surveillance.',
   units_clear_count: '{clear} sans alerte ; {insufficient} sans données suffisantes pour juger.',
   units_clear_details: 'Afficher les {n} unités sans alerte les mieux classées',
   flag_line: '{indicator} : {explanation}',

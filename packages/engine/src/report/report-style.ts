@@ -74,6 +74,7 @@ table.performance tbody th { min-width: 16rem; }
 footer { max-width: 1120px; margin: 0 auto; padding: 1rem 1.25rem 2rem; color: var(--muted); font-size: .88rem;
   border-top: 1px solid var(--line); }
 code { font-size: .85em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: 1rem; background: #fff; color: var(--accent); padding: .5rem; z-index: 10; }
 @media (max-width: 640px) { .chart-grid { grid-template-columns: 1fr; } nav.toc ol { columns: 1; } }

@@ -62,7 +62,7 @@ function unitTable(
 ): string {
   const { tx } = ctx;
   return (
-    `<div class="table-scroll"><table class="units"><caption>${caption}</caption><thead><tr>` +
+    `<div class="table-scroll"><table class="units"><caption class="visually-hidden">${caption}</caption><thead><tr>` +
     `<th scope="col" class="num">${tx.t('rank')}</th><th scope="col">${tx.t('unit')}</th>` +
     `<th scope="col">${tx.t('office')}</th><th scope="col" class="num">${tx.t('volume')}</th>` +
     `<th scope="col" class="num">${tx.t('score')}</th><th scope="col">${tx.t('status')}</th>` +
@@ -92,7 +92,7 @@ export function renderUnits(ctx: ReportContext): string {
       `<section aria-labelledby="${id}"><h3 id="${id}">${name}</h3>` +
         (attention.length > 0
           ? unitTable(ctx, attention, name, true)
-          : `<p>${tx.tHtml('units_none_flagged', { kind: name })}</p>`) +
+          : `<p>${tx.t('units_none_flagged')}</p>`) +
         `<p>${tx.tHtml('units_clear_count', { clear: tx.count(clear.length), insufficient: tx.count(insufficient) })}</p>` +
         (clear.length > 0
           ? `<details><summary>${tx.tHtml('units_clear_details', { n: tx.count(Math.min(clearShown, clear.length)) })}</summary>` +
