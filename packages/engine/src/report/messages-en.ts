@@ -113,7 +113,7 @@ export const messagesEn = {
     'Funnel plot of {indicator} for {kind}: {tested} units tested, {flagged} flagged, {watch} on watch.',
   funnel_summary: '{tested} units tested; {flagged} flagged; {watch} on watch.',
   funnel_overdispersed:
-    'Units vary more than chance allows (dispersion factor {phi}); the limits were widened accordingly.',
+    'Units differ among themselves more than chance alone explains, so the limits were widened accordingly.',
   funnel_x_ratio: 'Expected events (volume and case mix) →',
   funnel_y_ratio: '↑ Observed ÷ expected',
   funnel_x_difference: 'Eligible declarations →',

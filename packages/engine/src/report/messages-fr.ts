@@ -106,7 +106,7 @@ export const messagesFr: Messages = {
     'Graphique en entonnoir de l’indicateur {indicator} pour les {kind} : {tested} unités testées, {flagged} signalées, {watch} sous surveillance.',
   funnel_summary: '{tested} unités testées ; {flagged} signalées ; {watch} sous surveillance.',
   funnel_overdispersed:
-    'Les unités varient plus que le hasard ne le permet (facteur de dispersion {phi}) ; les limites ont été élargies en conséquence.',
+    'Les unités diffèrent entre elles plus que le seul hasard ne l’explique ; les limites ont été élargies en conséquence.',
   funnel_x_ratio: 'Événements attendus (volume et profil de risque) →',
   funnel_y_ratio: '↑ Observé ÷ attendu',
   funnel_x_difference: 'Déclarations éligibles →',

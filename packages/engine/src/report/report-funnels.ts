@@ -120,9 +120,7 @@ export function renderFunnels(ctx: ReportContext): string {
           flagged: tx.count(flagged),
           watch: tx.count(watch),
         })}` +
-        (funnel.overdispersed
-          ? ` ${tx.tHtml('funnel_overdispersed', { phi: tx.decimal(funnel.phi, 2) })}`
-          : '') +
+        (funnel.overdispersed ? ` ${tx.t('funnel_overdispersed')}` : '') +
         '</p>';
       return chartFigure(
         id,
