@@ -60,6 +60,8 @@ def main():
     names, xt, yt = read(spec["train"])
     _, xv, yv = read(spec["valid"])
     types = ["c" if k == "categorical" else "q" for k in spec["kinds"]]
+    # XGBoost refuses some characters in names ([ ] <); the order of the columns is what matters.
+    names = [f"f{i}" for i in range(len(names))]
     categorical = "c" in types
     make = lambda x, y: xgb.DMatrix(x, label=y, feature_names=names, feature_types=types, enable_categorical=categorical, missing=np.nan, nthread=2)
     p = spec["params"]

@@ -211,6 +211,7 @@ for (const set of featureSets) {
       entry.trainTimeRatio = trainSeconds / entry.xgboost.trainSeconds;
     }
     report.results[key] = entry;
+    writeFileSync(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2));
     process.stderr.write(`${key}: done\n`);
   }
 }
