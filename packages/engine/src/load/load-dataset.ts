@@ -122,6 +122,7 @@ export async function loadDataset(
         const p = prepared.find((x) => x.input.table === table);
         if (!p) {
           await execute(conn, emptyTableSql(table));
+          await createContractView(conn, table, []);
           tables[table.name] = emptyReconciliation;
           continue;
         }
@@ -302,20 +303,12 @@ async function finishTable(
   const table = p.input.table;
   const names = stagingNames(table.name);
   const q = sqlIdentifier;
+  const rid = staging.rowId;
   await execute(conn, lateRejectsSql(table));
-  const extras = extraColumns(p.input);
-  const cols = [...table.columns.map((c) => c.name), ...extras].map(q).join(', ');
-  await execute(
-    conn,
-    `CREATE OR REPLACE TABLE ${q(table.name)} AS
-     SELECT ${cols} FROM ${q(names.staged)} s
-     ANTI JOIN ${q(`${names.staged}_late`)} l ON l.${staging.rowId} = s.${staging.rowId}
-     WHERE s.${staging.problem} IS NULL`,
-  );
   if (p.input.format === 'csv') {
     await execute(
       conn,
-      `CREATE OR REPLACE TEMP TABLE ${q(`${names.staged}_parse`)} AS
+      `CREATE OR REPLACE TEMP TABLE ${q(names.parse)} AS
        SELECT line AS record, min_by(column_name, column_idx) AS column_name,
          min_by(error_type, column_idx) AS error_type, min_by(error_message, column_idx) AS error_message,
          trim(any_value(csv_line), chr(13) || chr(10)) AS raw_line
@@ -324,39 +317,55 @@ async function finishTable(
   } else {
     await execute(
       conn,
-      `CREATE OR REPLACE TEMP TABLE ${q(`${names.staged}_parse`)} (
+      `CREATE OR REPLACE TEMP TABLE ${q(names.parse)} (
          record BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, raw_line VARCHAR)`,
     );
   }
   const [late] = await queryValues<{ n: bigint }>(
     conn,
-    `SELECT count(*) AS n FROM ${q(`${names.staged}_late`)}`,
+    `SELECT count(*) AS n FROM ${q(names.late)}`,
   );
   if ((late?.n ?? 0n) > 0n) {
     await execute(conn, rereadLateRowsSql(p.input), { path: p.file.path });
   } else {
     await execute(
       conn,
-      `CREATE OR REPLACE TEMP TABLE ${q(`${names.staged}_late_raw`)} (${staging.rowId} BIGINT, ${staging.rawValues} VARCHAR)`,
+      `CREATE OR REPLACE TEMP TABLE ${q(names.lateRaw)} (${rid} BIGINT, ${staging.rawValues} VARCHAR)`,
     );
   }
   await execute(conn, insertRejectsSql(table, p.input.format), [loadId, p.file.displayName]);
-  const [counts] = await queryValues<{
-    staged: bigint;
-    parse: bigint;
-    accepted: bigint;
-    rejected: bigint;
-  }>(
+  const [before] = await queryValues<{ staged: bigint; parse: bigint }>(
     conn,
     `SELECT (SELECT count(*) FROM ${q(names.staged)}) AS staged,
-            (SELECT count(*) FROM ${q(`${names.staged}_parse`)}) AS parse,
-            (SELECT count(*) FROM ${q(table.name)}) AS accepted,
+            (SELECT count(*) FROM ${q(names.parse)}) AS parse`,
+  );
+  // Keys of rejected rows, so that children can say their parent was rejected.
+  const keyColumn = table.key?.[0];
+  await execute(
+    conn,
+    keyColumn
+      ? `CREATE OR REPLACE TEMP TABLE ${q(names.rejectedKeys)} AS
+         SELECT DISTINCT ${q(keyColumn)} FROM ${q(names.staged)}
+         WHERE ${staging.problem} IS NOT NULL OR ${rid} IN (SELECT ${rid} FROM ${q(names.late)})`
+      : `CREATE OR REPLACE TEMP TABLE ${q(names.rejectedKeys)} (k VARCHAR)`,
+  );
+  // The rejected rows leave the stored table (they are in the rejects table,
+  // word for word); what remains is exactly the accepted rows.
+  await execute(
+    conn,
+    `DELETE FROM ${q(names.staged)}
+     WHERE ${staging.problem} IS NOT NULL OR ${rid} IN (SELECT ${rid} FROM ${q(names.late)})`,
+  );
+  await createContractView(conn, table, extraColumns(p.input));
+  const [after] = await queryValues<{ accepted: bigint; rejected: bigint }>(
+    conn,
+    `SELECT (SELECT count(*) FROM ${q(table.name)}) AS accepted,
             (SELECT count(*) FROM ${loadTables.rejects} WHERE load_id = $1 AND table_name = $2) AS rejected`,
     [loadId, table.name],
   );
-  const read = Number(counts?.staged ?? 0n) + Number(counts?.parse ?? 0n);
-  const accepted = Number(counts?.accepted ?? 0n);
-  const rejected = Number(counts?.rejected ?? 0n);
+  const read = Number(before?.staged ?? 0n) + Number(before?.parse ?? 0n);
+  const accepted = Number(after?.accepted ?? 0n);
+  const rejected = Number(after?.rejected ?? 0n);
   if (read !== accepted + rejected) {
     throw new EngineError(
       'PROBITY_WAREHOUSE',
@@ -366,13 +375,40 @@ async function finishTable(
   return { read, accepted, rejected };
 }
 
+/**
+ * The contract table as users and the analysis see it: a view of the stored
+ * rows with the contract's columns and the extra columns of the file (the
+ * loader's bookkeeping columns hidden). A table of the same name left by an
+ * earlier version of Probity is replaced.
+ */
+async function createContractView(
+  conn: WarehouseConnection,
+  table: TableSpec,
+  extras: readonly string[],
+): Promise<void> {
+  const q = sqlIdentifier;
+  const existing = await queryValues<{ table_type: string }>(
+    conn,
+    `SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1`,
+    [table.name],
+  );
+  if (existing[0]?.table_type === 'BASE TABLE') {
+    await execute(conn, `DROP TABLE ${q(table.name)}`);
+  }
+  const cols = [...table.columns.map((c) => c.name), ...extras].map(q).join(', ');
+  await execute(
+    conn,
+    `CREATE OR REPLACE VIEW ${q(table.name)} AS SELECT ${cols} FROM ${q(stagingNames(table.name).staged)}`,
+  );
+}
+
 async function dropStaging(conn: WarehouseConnection, table: string): Promise<void> {
   const names = stagingNames(table);
   for (const t of [
-    names.staged,
-    `${names.staged}_late`,
-    `${names.staged}_parse`,
-    `${names.staged}_late_raw`,
+    names.late,
+    names.parse,
+    names.lateRaw,
+    names.rejectedKeys,
     names.rejects,
     names.scans,
     `${names.rejects}_again`,

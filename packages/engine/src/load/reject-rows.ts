@@ -9,7 +9,8 @@ const q = sqlIdentifier;
  * Rows that pass every check of their own but are rejected against other
  * rows: a repeated key (the first row is kept) and, for items and milestones,
  * a declaration that is missing or was itself rejected. Creates the temp
- * table `stage_<table>_late (__rid, column_name, reason, first_rid)`.
+ * table `stage_<table>_late (__rid, column_name, reason, first_rid)`. A
+ * parent table must have been finished first (its rejected keys listed).
  */
 export function lateRejectsSql(table: TableSpec): string {
   const names = stagingNames(table.name);
@@ -20,13 +21,13 @@ export function lateRejectsSql(table: TableSpec): string {
   if (table.parent) {
     const parent = table.parent;
     const col = q(parent.column);
-    const parentStaged = q(stagingNames(parent.table).staged);
+    const parentRejected = q(stagingNames(parent.table).rejectedKeys);
     const noun = parent.table.replace(/s$/, '');
     // One anti-join finds the orphans; a second, on those few, says whether
     // their parent was rejected or never there.
     parts.push(
       `SELECT o.${rid}, ${sqlString(parent.column)} AS column_name,
-         CASE WHEN o.${col} IN (SELECT ${q(parent.parentColumn)} FROM ${parentStaged})
+         CASE WHEN o.${col} IN (SELECT ${q(parent.parentColumn)} FROM ${parentRejected})
            THEN ${sqlString(`${noun} '`)} || o.${col} || ${sqlString(`' was rejected (see its row in ${parent.table})`)}
            ELSE ${sqlString(`${noun} '`)} || o.${col} || ${sqlString(`' is not in ${parent.table}`)}
          END AS reason,
@@ -59,7 +60,7 @@ export function lateRejectsSql(table: TableSpec): string {
       : `SELECT CAST(NULL AS BIGINT) AS ${rid}, CAST(NULL AS VARCHAR) AS column_name,
            CAST(NULL AS VARCHAR) AS reason, CAST(NULL AS BIGINT) AS first_rid WHERE false`;
   // A row both orphaned and repeated is reported once, as an orphan.
-  return `CREATE OR REPLACE TEMP TABLE ${q(`${names.staged}_late`)} AS
+  return `CREATE OR REPLACE TEMP TABLE ${q(names.late)} AS
     SELECT DISTINCT ON (${rid}) * FROM (${body}) ORDER BY ${rid}, first_rid NULLS FIRST`;
 }
 
@@ -84,9 +85,9 @@ const parseReasons: Record<string, string> = {
 export function insertRejectsSql(table: TableSpec, format: 'csv' | 'parquet'): string {
   const names = stagingNames(table.name);
   const staged = q(names.staged);
-  const late = q(`${names.staged}_late`);
-  const lateRaw = q(`${names.staged}_late_raw`);
-  const parse = q(`${names.staged}_parse`);
+  const late = q(names.late);
+  const lateRaw = q(names.lateRaw);
+  const parse = q(names.parse);
   const reasonCases = Object.entries(parseReasons)
     .map(([type, reason]) => `WHEN ${sqlString(type)} THEN ${sqlString(reason)}`)
     .join(' ');

@@ -16,9 +16,27 @@ const timestampShape =
 const offsetSuffix = '[T ][0-9:.]+(Z|[+-][0-9]{2}(:?[0-9]{2})?)$';
 const dateShape = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
 
-/** The trimmed raw value of a column, NULL when empty. */
+/** Name of the column holding a raw value trimmed and NULL when empty (see {@link trimmedValue}). */
+export function valueColumn(column: string): string {
+  return sqlIdentifier(`__v_${column}`);
+}
+
+/**
+ * SQL computing a column's raw text without surrounding spaces, NULL when
+ * empty; computed once per row and column, since trimming is costly and
+ * almost never needed (only values that start or end with a space are trimmed).
+ */
+export function trimmedValue(source: string): string {
+  return (
+    `CASE WHEN ${source} = '' THEN NULL ` +
+    `WHEN starts_with(${source}, ' ') OR ends_with(${source}, ' ') THEN NULLIF(trim(${source}), '') ` +
+    `ELSE ${source} END`
+  );
+}
+
+/** The trimmed raw value of a column, NULL when empty (computed in the reading step). */
 export function rawValue(column: string): string {
-  return `NULLIF(trim(raw.${sqlIdentifier(column)}), '')`;
+  return `raw.${valueColumn(column)}`;
 }
 
 /** Codes are compared in the case the contract writes them (lower case, or upper for ISO and unit codes). */
@@ -45,11 +63,17 @@ export function typedValue(column: ColumnSpec): string {
       const cases = Object.entries(booleanSpellings)
         .map(([spelling, value]) => `WHEN ${sqlString(spelling)} THEN ${value}`)
         .join(' ');
-      return `CASE lower(${v}) ${cases} END`;
+      // Exact spellings first: lower() copies every string.
+      return `CASE ${v} ${cases} ELSE CASE lower(${v}) ${cases} END END`;
     }
     case 'timestamp':
+      // The common shapes (`YYYY-MM-DDTHH:MM[:SS]`, no offset) are told apart
+      // with character tests; only the rest goes through regular expressions.
       return (
-        `CASE WHEN NOT regexp_full_match(${v}, ${sqlString(timestampShape)}) THEN NULL ` +
+        `CASE WHEN length(${v}) IN (16, 19) AND ${v}[11] IN ('T', ' ') AND ${v}[5] = '-' ` +
+        `AND ${v}[8] = '-' AND ${v}[14] = ':' AND (length(${v}) = 16 OR ${v}[17] = ':') ` +
+        `THEN TRY_CAST(${v} AS TIMESTAMP) ` +
+        `WHEN NOT regexp_full_match(${v}, ${sqlString(timestampShape)}) THEN NULL ` +
         `WHEN regexp_matches(${v}, ${sqlString(offsetSuffix)}) ` +
         `THEN timezone($tz, TRY_CAST(${v} AS TIMESTAMPTZ)) ` +
         `ELSE TRY_CAST(${v} AS TIMESTAMP) END`
@@ -144,12 +168,11 @@ export function columnChecks(column: ColumnSpec, typed: string): string[] {
   }
   if (column.codeList) {
     const list = column.codeList;
-    const codes = `[${list.codes.map(sqlString).join(', ')}]`;
     const words = list.listInDocs
       ? ` is not an allowed ${name} (allowed: ${list.codes.join(', ')})`
       : ` is not an ${list.description}`;
     checks.push(
-      `CASE WHEN ${typed} IS NOT NULL AND NOT list_contains(${codes}, ${typed}) ` +
+      `CASE WHEN ${typed} IS NOT NULL AND ${typed} NOT IN (${list.codes.map(sqlString).join(', ')}) ` +
         `THEN ${problem(name, `${quotedValue(v)} || ${sqlString(words)}`)} END`,
     );
   }

@@ -1,6 +1,13 @@
 import type { ColumnSpec, TableSpec } from '../contract/index.js';
 import { sqlIdentifier, sqlString } from '../warehouse/index.js';
-import { columnChecks, rowRuleChecks, storedType, typedValue } from './row-checks.js';
+import {
+  columnChecks,
+  rowRuleChecks,
+  storedType,
+  trimmedValue,
+  typedValue,
+  valueColumn,
+} from './row-checks.js';
 
 /** Internal column names of staging tables (never clash with a contract column). */
 export const staging = {
@@ -19,10 +26,26 @@ export interface StageInput {
   readonly encoding: 'utf-8' | 'latin-1';
 }
 
-/** Names of the temporary tables a staged file uses. */
-export function stagingNames(table: string): { staged: string; rejects: string; scans: string } {
+/**
+ * Names of the tables a loaded file uses: `staged`, the stored table of its
+ * rows (accepted rows stay there; the contract table is a view of it), and
+ * the temporary work tables of the load.
+ */
+export function stagingNames(table: string): {
+  staged: string;
+  late: string;
+  lateRaw: string;
+  parse: string;
+  rejectedKeys: string;
+  rejects: string;
+  scans: string;
+} {
   return {
-    staged: `stage_${table}`,
+    staged: `load_${table}`,
+    late: `stage_${table}_late`,
+    lateRaw: `stage_${table}_late_raw`,
+    parse: `stage_${table}_parse`,
+    rejectedKeys: `stage_${table}_rejected_keys`,
     rejects: `stage_${table}_csv_errors`,
     scans: `stage_${table}_csv_scans`,
   };
@@ -57,7 +80,7 @@ function presentColumns(input: StageInput): ColumnSpec[] {
 }
 
 /**
- * The statement that reads one file into a temporary staging table: the row
+ * The statement that reads one file into its stored table (`load_<table>`): the row
  * number, the count of line breaks inside its fields (to give physical line
  * numbers), every contract column typed, the first broken rule (NULL when
  * none), the raw values of broken rows word for word, and the extra columns
@@ -69,6 +92,13 @@ export function stageTableSql(input: StageInput): string {
   const extras = extraColumns(input);
   const q = sqlIdentifier;
   const rawCols = input.fileColumns.map((c) => `CAST(src.${q(c)} AS VARCHAR) AS ${q(c)}`);
+  // Text is trimmed; numbers, dates and booleans are parsed by casts that
+  // ignore surrounding spaces themselves, so they only need '' as NULL.
+  const valueCols = presentColumns(input).map((c) => {
+    const source = `CAST(src.${q(c.name)} AS VARCHAR)`;
+    const value = c.type === 'text' ? trimmedValue(source) : `NULLIF(${source}, '')`;
+    return `${value} AS ${valueColumn(c.name)}`;
+  });
   const rowNumber =
     input.format === 'parquet'
       ? `src.file_row_number AS ${staging.rowId}`
@@ -111,7 +141,7 @@ export function stageTableSql(input: StageInput): string {
 
   // Level 1: raw text with row number. Level 2: typed values. Level 3: the
   // first broken rule. Level 4: raw values kept (as JSON) only for broken rows.
-  return `CREATE TEMP TABLE ${q(staged)} AS
+  return `CREATE OR REPLACE TABLE ${q(staged)} AS
 SELECT checked.* EXCLUDE (${input.fileColumns.map(rawAlias).join(', ')}),
   CASE WHEN checked.${staging.problem} IS NOT NULL THEN ${rawStruct} END AS ${staging.rawValues}
 FROM (
@@ -123,7 +153,7 @@ FROM (
     SELECT raw.*, ${typed.length > 0 ? typed.join(',\n      ') : 'NULL AS __none'}
     FROM (
       SELECT ${rowNumber}, ${newlineCount} AS ${staging.newlines},
-        ${rawCols.join(', ')}
+        ${[...rawCols, ...valueCols].join(', ')}
       FROM ${reader(input)} AS src
     ) AS raw
   ) AS raw
@@ -137,15 +167,15 @@ FROM (
  * such rows exist. Parameter: `$path`.
  */
 export function rereadLateRowsSql(input: StageInput): string {
-  const { staged } = stagingNames(input.table.name);
+  const names = stagingNames(input.table.name);
   const q = sqlIdentifier;
-  const late = q(`${staged}_late`);
+  const late = q(names.late);
   const rowNumber =
     input.format === 'parquet'
       ? `src.file_row_number AS ${staging.rowId}`
       : `row_number() OVER () - 1 AS ${staging.rowId}`;
   const struct = input.fileColumns.map((c) => `${q(c)} := CAST(src.${q(c)} AS VARCHAR)`).join(', ');
-  return `CREATE OR REPLACE TEMP TABLE ${q(`${staged}_late_raw`)} AS
+  return `CREATE OR REPLACE TEMP TABLE ${q(names.lateRaw)} AS
 SELECT r.* FROM (
   SELECT ${rowNumber}, to_json(struct_pack(${struct})) AS ${staging.rawValues}
   FROM ${reader(input, '_again')} AS src

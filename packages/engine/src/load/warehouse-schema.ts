@@ -58,8 +58,8 @@ export async function ensureLoadTables(conn: WarehouseConnection): Promise<void>
   );
 }
 
-/** `CREATE OR REPLACE TABLE` of an empty contract table (for tables a dataset does not have). */
+/** `CREATE OR REPLACE TABLE` of the empty stored table of a contract table the dataset does not have. */
 export function emptyTableSql(table: TableSpec): string {
   const cols = table.columns.map((c) => `${sqlIdentifier(c.name)} ${storedType(c)}`).join(', ');
-  return `CREATE OR REPLACE TABLE ${sqlIdentifier(table.name)} (${cols})`;
+  return `CREATE OR REPLACE TABLE ${sqlIdentifier(`load_${table.name}`)} (${cols})`;
 }

@@ -41,7 +41,7 @@ export interface WarehouseStatus {
 async function tableExists(conn: WarehouseConnection, name: string): Promise<boolean> {
   const rows = await queryValues(
     conn,
-    `SELECT 1 FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = $1`,
+    `SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1`,
     [name],
   );
   return rows.length > 0;
