@@ -122,9 +122,13 @@ export function printAnalysisSummary(
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
+    .summary('measure performance and detect integrity risks')
     .description(
-      'measure performance and detect integrity risks in the loaded warehouse; results are\n' +
-        'stored in the warehouse, and written as JSON and a self-contained HTML report on request',
+      'Measure performance (PMM-style indicators, Time Release Study) and detect integrity risks ' +
+        '(case-mix adjusted indicators on officers, declarants, traders and offices; ' +
+        'officer–declarant pairs; unit values; mirror analysis) in the loaded warehouse. Results are ' +
+        'stored in the warehouse, and written as JSON and a self-contained HTML report on request. ' +
+        'A flag is a reason to look, never a finding.',
     )
     .option('--db <file>', 'warehouse file (DuckDB)', 'probity.duckdb')
     .option('--period <period>', 'peer period: month, quarter or year (default quarter)')

@@ -24,9 +24,10 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 export function registerDemo(program: Command): void {
   program
     .command('demo')
+    .summary('the main job: demo administration → load → analyse → report (npm start)')
     .description(
-      'the main job on embedded defaults: generate the demo administration (if absent),\n' +
-        'load it, print an overview, analyse it and write the HTML report',
+      'The main job on embedded defaults: generate the demo administration (if absent), ' +
+        'load it, print an overview, analyse it and write the HTML report and the JSON results.',
     )
     .option('--dir <dir>', 'where the demo dataset is (or is generated)', 'demo/dataset')
     .option('--db <file>', 'warehouse file (DuckDB)', 'demo/probity.duckdb')

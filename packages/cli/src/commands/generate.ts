@@ -16,8 +16,9 @@ function wholeNumber(name: string, min: number): (value: string) => number {
 export function registerGenerate(program: Command): void {
   program
     .command('generate')
+    .summary('write a synthetic demo administration with planted problems')
     .description(
-      'write a synthetic demo administration into DIR: a year of declarations, items, ' +
+      'Write a synthetic demo administration into DIR: a year of declarations, items, ' +
         'milestones, officers, offices, partner exports and exchange rates in the data ' +
         'contract, with integrity problems planted on a few officers and brokers and honest ' +
         'traps around them. The same seed gives byte-identical files. The hidden truth (who ' +

@@ -78,9 +78,12 @@ export function loadSummaryJson(summary: LoadSummary): unknown {
 export function registerLoad(program: Command): void {
   program
     .command('load')
+    .summary('load a dataset into the warehouse, checking every row')
     .description(
-      'load a dataset (folder or .zip of CSV/Parquet files per the data contract) into the warehouse,\n' +
-        'replacing what it held; bad rows go to the rejects table (see `probity rejects`)',
+      'Load a dataset (a folder or .zip of CSV and/or Parquet files per the data contract, ' +
+        'docs/data-contract.md) into the warehouse, replacing what it held, in one transaction. ' +
+        'Bad rows go to the rejects table with file, line, column and reason (see `probity rejects`); ' +
+        'every table is reconciled: read = accepted + rejected.',
     )
     .argument('<dataset>', 'dataset folder or .zip')
     .option('--db <file>', 'warehouse file (DuckDB)', 'probity.duckdb')
