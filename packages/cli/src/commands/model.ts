@@ -126,7 +126,7 @@ export function registerModel(program: Command): void {
     .requiredOption('--out <file>', 'model file to write (JSON)')
     .option('--rounds <n>', 'most boosting rounds', numberOption('rounds'), 2000)
     .option('--learning-rate <x>', 'shrinkage', numberOption('learning-rate'), 0.05)
-    .option('--max-depth <n>', 'tree depth (0 = no limit)', numberOption('max-depth'), 6)
+    .option('--max-depth <n>', 'tree depth (0 = no limit)', numberOption('max-depth'), 8)
     .option('--max-leaves <n>', 'leaves per tree (0 = no limit)', numberOption('max-leaves'), 0)
     .option('--grow-policy <policy>', 'depthwise or lossguide', 'depthwise')
     .option('--subsample <x>', 'share of rows per tree', numberOption('subsample'), 0.8)
@@ -137,7 +137,7 @@ export function registerModel(program: Command): void {
       '--min-child-weight <x>',
       'minimum hessian sum in a leaf',
       numberOption('min-child-weight'),
-      1,
+      3,
     )
     .option(
       '--scale-pos-weight <x>',

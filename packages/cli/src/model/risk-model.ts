@@ -64,7 +64,8 @@ export interface TrainRiskModelOptions {
 export const RISK_MODEL_PARAMS: Partial<GbdtParams> = {
   rounds: 2000,
   learningRate: 0.05,
-  maxDepth: 6,
+  maxDepth: 8,
+  minChildWeight: 3,
   subsample: 0.8,
   colsampleByTree: 0.8,
   earlyStoppingRounds: 100,

@@ -80,6 +80,7 @@ describe('feature pipeline', () => {
       expect.arrayContaining(['origin', 'mode:category', 'trader:target', 'trader:count']),
     );
     expect(out.names).toContain('origin = departure');
+    expect(out.names).toEqual(expect.arrayContaining(['trader × hs:target', 'trader × hs:count']));
     expect(out.names).toContain('price / mass');
     expect(out.names).toContain('price / mass ÷ median by hs');
     expect(out.names).not.toContain('id');
