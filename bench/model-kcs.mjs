@@ -1,6 +1,6 @@
 // Risk model on the Korea Customs Service declarations: ours against XGBoost on identical features.
 //
-//   npm run build && node bench/model-kcs.mjs [--skip-xgboost] [--features raw|engineered|both]
+//   npm run build && node bench/model-kcs.mjs [--skip-xgboost] [--features raw|engineered|both] [--threads 1|2]
 //
 // Two protocols, both honest about time:
 //   valid: train on 2020, early-stop on Q1 2021 (df_syn_valid_eng.csv), report on Q1 2021 (the
@@ -52,6 +52,8 @@ const params = {
   earlyStoppingRounds: 100,
   evalMetric: 'logloss',
   seed: 0,
+  // XGBoost runs with nthread 2; ours builds large histograms on two threads too.
+  threads: args.includes('--threads') ? Number(args[args.indexOf('--threads') + 1]) : 2,
 };
 
 const read = (name) => parseCsv(readFileSync(path.join(dataDir, name), 'utf8'), name);

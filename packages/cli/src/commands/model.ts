@@ -91,6 +91,7 @@ interface TrainOptions {
   scalePosWeight: number;
   earlyStopping: number;
   seed: number;
+  threads: number;
   quiet?: boolean;
 }
 
@@ -152,6 +153,12 @@ export function registerModel(program: Command): void {
       100,
     )
     .option('--seed <n>', 'random seed', numberOption('seed'), 0)
+    .option(
+      '--threads <n>',
+      'threads for training: 1, or 2 to build large histograms on two',
+      numberOption('threads'),
+      1,
+    )
     .option('--quiet', 'print nothing but errors')
     .action(async (opts: TrainOptions) => {
       if (opts.growPolicy !== 'depthwise' && opts.growPolicy !== 'lossguide') {
@@ -178,6 +185,7 @@ export function registerModel(program: Command): void {
         scalePosWeight: opts.scalePosWeight,
         earlyStoppingRounds: opts.earlyStopping,
         seed: opts.seed,
+        threads: opts.threads,
       };
       const exclude = (opts.exclude ?? '')
         .split(',')

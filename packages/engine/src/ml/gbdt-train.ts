@@ -6,6 +6,8 @@ import { type Objective, computeGradients, initialMargin, sigmoid } from './obje
 import type { RegressionTree } from './regression-tree.js';
 import { rocAuc } from './roc-auc.js';
 import { seededRandom, shuffleInPlace } from './seeded-random.js';
+import { histogramOffsets } from './gradient-histogram.js';
+import { HistogramHelper } from './histogram-helper.js';
 import { binnedLeaf, growTree, growWorkspace } from './tree-grower.js';
 
 /** Training parameters (names follow XGBoost where one exists). */
@@ -36,6 +38,8 @@ export interface GbdtParams {
   earlyStoppingRounds: number;
   evalMetric: 'logloss' | 'auc' | 'rmse';
   seed: number;
+  /** 2 = build large histograms on two threads (deterministic per thread count); 1 = one thread. */
+  threads: number;
 }
 
 /** Defaults close to XGBoost's `hist` defaults. */
@@ -59,6 +63,7 @@ export const DEFAULT_GBDT_PARAMS: Readonly<GbdtParams> = Object.freeze({
   earlyStoppingRounds: 0,
   evalMetric: 'logloss',
   seed: 0,
+  threads: 1,
 });
 
 /** Feature columns (NaN = missing; categorical columns hold category codes) and a label per row. */
@@ -138,69 +143,93 @@ export function trainGbdt(
   const gradient = new Float64Array(n);
   const hessian = new Float64Array(n);
   const inBag = new Uint8Array(n);
-  const bag = new Uint32Array(n);
+  const workspace = growWorkspace();
+  let helper: HistogramHelper | null = null;
+  if (params.threads >= 2 && n >= 8192) {
+    workspace.offsets = histogramOffsets(featureBins);
+    helper = new HistogramHelper(data, workspace.offsets);
+    workspace.helper = helper;
+    workspace.gradHess = helper.gradHess;
+  }
+  const bag = helper ? helper.rows : new Uint32Array(n);
   const trees: RegressionTree[] = [];
   const validHistory: number[] = [];
   const larger = params.evalMetric === 'auc';
   let best = larger ? -Infinity : Infinity;
   let bestRound = -1;
-  const workspace = growWorkspace();
 
-  for (let round = 0; round < params.rounds; round++) {
-    computeGradients(params.objective, margin, train.label, weight, gradient, hessian);
-    let rows: Uint32Array;
-    if (params.subsample < 1) {
-      let count = 0;
-      for (let i = 0; i < n; i++) {
-        const take = random.next() < params.subsample;
-        inBag[i] = take ? 1 : 0;
-        if (take) bag[count++] = i;
+  try {
+    for (let round = 0; round < params.rounds; round++) {
+      computeGradients(params.objective, margin, train.label, weight, gradient, hessian);
+      let rows: Uint32Array;
+      if (params.subsample < 1) {
+        let count = 0;
+        for (let i = 0; i < n; i++) {
+          const take = random.next() < params.subsample;
+          inBag[i] = take ? 1 : 0;
+          if (take) bag[count++] = i;
+        }
+        rows = bag.subarray(0, count);
+      } else {
+        rows = bag;
+        for (let i = 0; i < n; i++) rows[i] = i;
+        inBag.fill(1);
       }
-      rows = bag.subarray(0, count);
-    } else {
-      rows = bag;
-      for (let i = 0; i < n; i++) rows[i] = i;
-      inBag.fill(1);
-    }
-    let features = Int32Array.from({ length: nf }, (_, f) => f);
-    if (params.colsampleByTree < 1) {
-      const k = Math.max(1, Math.round(params.colsampleByTree * nf));
-      features = shuffleInPlace(features, random).subarray(0, k).sort();
-    }
-    const grown = growTree(data, featureBins, gradient, hessian, rows, features, params, workspace);
-    const value = grown.tree.value;
-    for (let l = 0; l < grown.leafNode.length; l++) {
-      const v = value[grown.leafNode[l] as number] as number;
-      for (let i = grown.leafStart[l] as number; i < (grown.leafEnd[l] as number); i++) {
-        const r = rows[i] as number;
-        margin[r] = (margin[r] as number) + v;
+      let features = Int32Array.from({ length: nf }, (_, f) => f);
+      if (params.colsampleByTree < 1) {
+        const k = Math.max(1, Math.round(params.colsampleByTree * nf));
+        features = shuffleInPlace(features, random).subarray(0, k).sort();
       }
-    }
-    if (params.subsample < 1) {
-      for (let r = 0; r < n; r++) {
-        if (inBag[r] === 0)
-          margin[r] = (margin[r] as number) + (value[binnedLeaf(grown, data, r)] as number);
+      const grown = growTree(
+        data,
+        featureBins,
+        gradient,
+        hessian,
+        rows,
+        features,
+        params,
+        workspace,
+      );
+      const value = grown.tree.value;
+      for (let l = 0; l < grown.leafNode.length; l++) {
+        const v = value[grown.leafNode[l] as number] as number;
+        for (let i = grown.leafStart[l] as number; i < (grown.leafEnd[l] as number); i++) {
+          const r = rows[i] as number;
+          margin[r] = (margin[r] as number) + v;
+        }
       }
-    }
-    trees.push(grown.tree);
-    let metric = NaN;
-    if (valid && options.valid) {
-      for (let r = 0; r < valid.rows; r++) {
-        validMargin[r] =
-          (validMargin[r] as number) + (value[binnedLeaf(grown, valid, r)] as number);
+      if (params.subsample < 1) {
+        for (let r = 0; r < n; r++) {
+          if (inBag[r] === 0)
+            margin[r] = (margin[r] as number) + (value[binnedLeaf(grown, data, r)] as number);
+        }
       }
-      metric = evaluate(params.evalMetric, validMargin, options.valid.label);
-      validHistory.push(metric);
-      if (larger ? metric > best : metric < best) {
-        best = metric;
+      trees.push(grown.tree);
+      let metric = NaN;
+      if (valid && options.valid) {
+        for (let r = 0; r < valid.rows; r++) {
+          validMargin[r] =
+            (validMargin[r] as number) + (value[binnedLeaf(grown, valid, r)] as number);
+        }
+        metric = evaluate(params.evalMetric, validMargin, options.valid.label);
+        validHistory.push(metric);
+        if (larger ? metric > best : metric < best) {
+          best = metric;
+          bestRound = round;
+        }
+      } else {
         bestRound = round;
       }
-    } else {
-      bestRound = round;
+      options.onRound?.(round, metric);
+      if (
+        valid &&
+        params.earlyStoppingRounds > 0 &&
+        round - bestRound >= params.earlyStoppingRounds
+      )
+        break;
     }
-    options.onRound?.(round, metric);
-    if (valid && params.earlyStoppingRounds > 0 && round - bestRound >= params.earlyStoppingRounds)
-      break;
+  } finally {
+    helper?.close();
   }
   const kept = valid && params.earlyStoppingRounds > 0 ? trees.slice(0, bestRound + 1) : trees;
   const record: Record<string, number | string> = {};

@@ -37,13 +37,32 @@ export function buildHistogram(
   // Feature offsets of the listed features, gathered once.
   const base = new Int32Array(k);
   for (let j = 0; j < k; j++) base[j] = offsets[features[j] as number] as number;
+  // Feature columns of the listed features within a row, gathered once.
+  const column = Int32Array.from(features);
+  // Four features per step (fewer loop tests, more independent additions in flight).
+  const k4 = k - (k % 4);
   for (let i = start; i < end; i++) {
     const r = rows[i] as number;
     const g = gradHess[2 * r] as number;
     const h = gradHess[2 * r + 1] as number;
     const row = r * nf;
-    for (let j = 0; j < k; j++) {
-      const o = (base[j] as number) + ((bins[row + (features[j] as number)] as number) << 1);
+    let j = 0;
+    for (; j < k4; j += 4) {
+      const o0 = (base[j] as number) + ((bins[row + (column[j] as number)] as number) << 1);
+      const o1 = (base[j + 1] as number) + ((bins[row + (column[j + 1] as number)] as number) << 1);
+      const o2 = (base[j + 2] as number) + ((bins[row + (column[j + 2] as number)] as number) << 1);
+      const o3 = (base[j + 3] as number) + ((bins[row + (column[j + 3] as number)] as number) << 1);
+      histogram[o0] = (histogram[o0] as number) + g;
+      histogram[o0 + 1] = (histogram[o0 + 1] as number) + h;
+      histogram[o1] = (histogram[o1] as number) + g;
+      histogram[o1 + 1] = (histogram[o1 + 1] as number) + h;
+      histogram[o2] = (histogram[o2] as number) + g;
+      histogram[o2 + 1] = (histogram[o2 + 1] as number) + h;
+      histogram[o3] = (histogram[o3] as number) + g;
+      histogram[o3 + 1] = (histogram[o3 + 1] as number) + h;
+    }
+    for (; j < k; j++) {
+      const o = (base[j] as number) + ((bins[row + (column[j] as number)] as number) << 1);
       histogram[o] = (histogram[o] as number) + g;
       histogram[o + 1] = (histogram[o + 1] as number) + h;
     }

@@ -1,5 +1,6 @@
 import type { BinnedData, FeatureBins } from './feature-bins.js';
 import { buildHistogram, histogramOffsets, subtractHistogram } from './gradient-histogram.js';
+import type { HistogramHelper } from './histogram-helper.js';
 import type { RegressionTree } from './regression-tree.js';
 import { type SplitCandidate, type SplitParams, findBestSplit } from './split-finder.js';
 
@@ -34,6 +35,8 @@ export interface GrowWorkspace {
   offsets: Int32Array | null;
   /** Interleaved gradient and hessian of each row. */
   gradHess: Float64Array;
+  /** A second thread for large histograms; `rows` and `gradHess` must then be its shared buffers. */
+  helper: HistogramHelper | null;
   readonly histograms: Float64Array[];
 }
 
@@ -43,6 +46,7 @@ export function growWorkspace(): GrowWorkspace {
     scratch: new Uint32Array(0),
     offsets: null,
     gradHess: new Float64Array(0),
+    helper: null,
     histograms: [],
   };
 }
@@ -150,7 +154,13 @@ export function growTree(
     gradHess[2 * r + 1] = hessian[r] as number;
   }
   const rootHistogram = allocate();
-  buildHistogram(data, offsets, rows, 0, rows.length, gradHess, features, rootHistogram);
+  const helper =
+    workspace.helper && workspace.helper.rows.buffer === rows.buffer ? workspace.helper : null;
+  const build = (start: number, end: number, histogram: Float64Array): void => {
+    if (helper) helper.build(data, start, end, features, histogram);
+    else buildHistogram(data, offsets, rows, start, end, gradHess, features, histogram);
+  };
+  build(0, rows.length, rootHistogram);
   const root: PendingNode = {
     id: newNode(sumG, sumH),
     start: 0,
@@ -257,16 +267,7 @@ export function growTree(
           ? [leftNode, rightNode]
           : [rightNode, leftNode];
       small.histogram = allocate();
-      buildHistogram(
-        data,
-        offsets,
-        rows,
-        small.start,
-        small.end,
-        gradHess,
-        features,
-        small.histogram,
-      );
+      build(small.start, small.end, small.histogram);
       // The parent's histogram becomes the larger child's: parent − smaller, in place.
       subtractHistogram(offsets, node.histogram, small.histogram, features, node.histogram);
       large.histogram = node.histogram;

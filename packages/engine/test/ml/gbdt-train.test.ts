@@ -177,3 +177,21 @@ describe('trainGbdt', () => {
     expect(mean(weighted)).toBeGreaterThan(mean(plain) + 0.2);
   });
 });
+
+describe('trainGbdt on two threads', () => {
+  it('is deterministic and learns the same rule as on one thread', () => {
+    const { columns, label } = xorData(20_000, 8);
+    const params = { rounds: 8, maxDepth: 3, subsample: 0.8, seed: 5 };
+    const one = trainGbdt({ columns, label }, params).model;
+    const twoA = trainGbdt({ columns, label }, { ...params, threads: 2 }).model;
+    const twoB = trainGbdt({ columns, label }, { ...params, threads: 2 }).model;
+    expect(JSON.stringify(modelToJson(twoA))).toBe(JSON.stringify(modelToJson(twoB)));
+    const test = xorData(2000, 9);
+    const m = matrixFromColumns(test.columns);
+    expect(rocAuc(predict(twoA, m), test.label)).toBeGreaterThan(0.99);
+    // Same splits; leaf values may differ in the last bits (the two halves are summed separately).
+    expect(Array.from(twoA.trees[0]?.feature ?? [])).toEqual(
+      Array.from(one.trees[0]?.feature ?? []),
+    );
+  });
+});

@@ -1,0 +1,128 @@
+import { Worker } from 'node:worker_threads';
+import { buildHistogram } from './gradient-histogram.js';
+import type { BinnedData } from './feature-bins.js';
+
+// The helper thread's code: the same loop as buildHistogram, over shared memory. Kept as a string
+// (an `eval` worker) so that it runs the same from TypeScript sources and from the built package.
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const control = new Int32Array(workerData.control);
+const bins = new Uint8Array(workerData.bins);
+const offsets = new Int32Array(workerData.offsets);
+const features = new Int32Array(workerData.features);
+const histogram = new Float64Array(workerData.histogram);
+const nf = workerData.nf;
+let rows = new Uint32Array(workerData.rows);
+let gradHess = new Float64Array(workerData.gradHess);
+for (;;) {
+  let state = Atomics.load(control, 0);
+  while (state !== 1 && state !== 3) {
+    Atomics.wait(control, 0, state);
+    state = Atomics.load(control, 0);
+  }
+  if (state === 3) break;
+  const start = control[1], end = control[2], k = control[3];
+  for (let j = 0; j < k; j++) histogram.fill(0, offsets[features[j]], offsets[features[j] + 1]);
+  const base = new Int32Array(k);
+  for (let j = 0; j < k; j++) base[j] = offsets[features[j]];
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    const g = gradHess[2 * r];
+    const h = gradHess[2 * r + 1];
+    const row = r * nf;
+    for (let j = 0; j < k; j++) {
+      const o = base[j] + (bins[row + features[j]] << 1);
+      histogram[o] += g;
+      histogram[o + 1] += h;
+    }
+  }
+  Atomics.store(control, 0, 2);
+  Atomics.notify(control, 0);
+}
+`;
+
+/** Nodes with fewer rows are built on the calling thread alone (waking the helper costs more). */
+const PARALLEL_FROM_ROWS = 4096;
+
+/**
+ * A second thread that builds half of each large histogram, in shared memory. The row list and
+ * gradients must live in the helper's shared buffers (`rows`, `gradHess`). Results are
+ * deterministic for a given number of threads (the two halves are always added in the same way),
+ * but differ in the last bits from single-threaded training.
+ */
+export class HistogramHelper {
+  readonly rows: Uint32Array;
+  readonly gradHess: Float64Array;
+  private readonly control: Int32Array;
+  private readonly features: Int32Array;
+  private readonly histogram: Float64Array;
+  private readonly offsets: Int32Array;
+  private readonly worker: Worker;
+
+  constructor(data: BinnedData, offsets: Int32Array) {
+    const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(Math.max(8, bytes));
+    const bins = new Uint8Array(shared(data.bins.length));
+    bins.set(data.bins);
+    this.offsets = new Int32Array(shared(offsets.byteLength));
+    this.offsets.set(offsets);
+    this.rows = new Uint32Array(shared(4 * data.rows));
+    this.gradHess = new Float64Array(shared(16 * data.rows));
+    this.control = new Int32Array(shared(16));
+    this.features = new Int32Array(shared(4 * data.features));
+    this.histogram = new Float64Array(shared(8 * (offsets[data.features] as number)));
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        control: this.control.buffer,
+        bins: bins.buffer,
+        offsets: this.offsets.buffer,
+        features: this.features.buffer,
+        histogram: this.histogram.buffer,
+        rows: this.rows.buffer,
+        gradHess: this.gradHess.buffer,
+        nf: data.features,
+      },
+    });
+    // Never keep the process alive for the helper.
+    this.worker.unref();
+  }
+
+  /** buildHistogram over rows[start..end), the second half on the helper thread when large. */
+  build(
+    data: BinnedData,
+    start: number,
+    end: number,
+    features: Int32Array,
+    histogram: Float64Array,
+  ): void {
+    if (end - start < PARALLEL_FROM_ROWS) {
+      buildHistogram(data, this.offsets, this.rows, start, end, this.gradHess, features, histogram);
+      return;
+    }
+    const mid = start + ((end - start) >> 1);
+    this.features.set(features);
+    this.control[1] = mid;
+    this.control[2] = end;
+    this.control[3] = features.length;
+    Atomics.store(this.control, 0, 1);
+    Atomics.notify(this.control, 0);
+    buildHistogram(data, this.offsets, this.rows, start, mid, this.gradHess, features, histogram);
+    while (Atomics.load(this.control, 0) === 1) Atomics.wait(this.control, 0, 1);
+    const offsets = this.offsets;
+    const other = this.histogram;
+    for (let j = 0; j < features.length; j++) {
+      const f = features[j] as number;
+      const stop = offsets[f + 1] as number;
+      for (let o = offsets[f] as number; o < stop; o++) {
+        histogram[o] = (histogram[o] as number) + (other[o] as number);
+      }
+    }
+  }
+
+  /** Stops the helper thread. */
+  close(): void {
+    Atomics.store(this.control, 0, 3);
+    Atomics.notify(this.control, 0);
+    void this.worker.terminate();
+  }
+}
