@@ -11,3 +11,4 @@ export * from './analysis/index.js';
 export * from './indicators/index.js';
 export * from './risk/index.js';
 export * from './report/index.js';
+export * from './model/index.js';

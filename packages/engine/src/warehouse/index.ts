@@ -9,3 +9,5 @@ export type {
 export { sqlIdentifier, sqlString } from './sql.js';
 export { appendRows } from './append-rows.js';
 export type { AppendValue } from './append-rows.js';
+export { queryColumns } from './query-columns.js';
+export type { ColumnBatch } from './query-columns.js';
