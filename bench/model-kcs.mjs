@@ -1,6 +1,7 @@
 // Risk model on the Korea Customs Service declarations: ours against XGBoost on identical features.
 //
-//   npm run build && node bench/model-kcs.mjs [--skip-xgboost] [--features raw|engineered|both] [--threads 1|2]
+//   npm run build && node bench/model-kcs.mjs [--skip-xgboost] [--features raw|engineered|both]
+//     [--threads 1|2] [--xgboost-categorical]
 //
 // Two protocols, both honest about time:
 //   valid: train on 2020, early-stop on Q1 2021 (df_syn_valid_eng.csv), report on Q1 2021 (the
@@ -34,6 +35,7 @@ const outDir = path.join(here, 'out', 'model-kcs');
 mkdirSync(outDir, { recursive: true });
 const args = process.argv.slice(2);
 const skipXgboost = args.includes('--skip-xgboost');
+const xgboostCategorical = args.includes('--xgboost-categorical');
 const featureSets = (() => {
   const i = args.indexOf('--features');
   const v = i >= 0 ? args[i + 1] : 'both';
@@ -210,6 +212,7 @@ for (const set of featureSets) {
           valid: path.join(dir, 'valid.csv'),
           tests,
           kinds: f.train.kinds,
+          xgboostCategorical,
           params,
         }),
       );

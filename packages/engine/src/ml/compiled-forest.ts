@@ -1,11 +1,10 @@
 import type { GbdtModel } from './gbdt-model.js';
 import type { RegressionTree } from './regression-tree.js';
 
-/** Adds each tree's output, in order, to `acc` for one row whose feature f is at x[base + f * step]. */
+/** Adds each tree's output, in order, to `acc` for one row whose feature f is at x[base + f]. */
 type ChunkFunction = (
-  x: ArrayLike<number>,
+  x: Float64Array,
   base: number,
-  step: number,
   acc: number,
   sets: readonly Set<number>[],
 ) => number;
@@ -84,23 +83,31 @@ export function compileForest(model: GbdtModel): CompiledForest {
     for (const t of trees) for (const f of t.feature) if (f >= 0) used.add(f);
     const sets: Set<number>[] = [];
     let body = '';
-    for (const f of [...used].sort((a, b) => a - b))
-      body += `  const v${f} = x[base + ${f} * step];\n`;
+    for (const f of [...used].sort((a, b) => a - b)) body += `  const v${f} = x[base + ${f}];\n`;
     for (const t of trees) body += treeSource(t, sets, '  ');
     body += '  return acc;\n';
-    chunks.push(new Function('x', 'base', 'step', 'acc', 'sets', body) as ChunkFunction);
+    chunks.push(new Function('x', 'base', 'acc', 'sets', body) as ChunkFunction);
     chunkSets.push(sets);
   }
+  const nf = model.featureNames.length;
   const forest: CompiledForest = (values, rows, rowStride, colStride, out) => {
-    // Blocks of rows, so that each chunk's code and the block's values stay in cache.
+    // Blocks of rows are copied into one row-major Float64Array, so that the generated functions
+    // always see the same array type and layout (and stay optimised), and the block stays in cache.
     const BLOCK = 1024;
+    const x = new Float64Array(BLOCK * nf);
     for (let begin = 0; begin < rows; begin += BLOCK) {
       const end = Math.min(rows, begin + BLOCK);
+      for (let r = begin; r < end; r++) {
+        const to = (r - begin) * nf;
+        const from = r * rowStride;
+        for (let f = 0; f < nf; f++) x[to + f] = values[from + f * colStride] as number;
+      }
       for (let c = 0; c < chunks.length; c++) {
         const chunk = chunks[c] as ChunkFunction;
         const sets = chunkSets[c] as Set<number>[];
-        for (let r = begin; r < end; r++)
-          out[r] = chunk(values, r * rowStride, colStride, out[r] as number, sets);
+        for (let r = begin; r < end; r++) {
+          out[r] = chunk(x, (r - begin) * nf, out[r] as number, sets);
+        }
       }
     }
   };
