@@ -13,6 +13,7 @@ import {
   trainRiskModel,
 } from '../model/risk-model.js';
 import { table } from '../text-table.js';
+import { registerModelWarehouse } from './model-warehouse.js';
 
 async function readTable(file: string): Promise<ReturnType<typeof parseCsv>> {
   let text: string;
@@ -102,6 +103,7 @@ export function registerModel(program: Command): void {
     .description(
       'train, apply and evaluate the declaration risk model (gradient-boosted trees) on CSV tables',
     );
+  registerModelWarehouse(program, model);
 
   model
     .command('train')

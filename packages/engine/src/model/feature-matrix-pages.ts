@@ -15,7 +15,7 @@ export interface FeaturePage {
 export async function readFeaturePage(
   conn: WarehouseConnection,
   sql: string,
-  params: Readonly<Record<string, number>> = {},
+  params: Readonly<Record<string, number | string | null>> = {},
 ): Promise<FeaturePage> {
   const batch = await queryColumns(conn, sql, params);
   const numbers = batch.columns.map((c) =>

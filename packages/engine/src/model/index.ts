@@ -6,3 +6,7 @@ export * from './model-evaluation.js';
 export * from './warehouse-model.js';
 export * from './train-warehouse-model.js';
 export * from './score-declarations.js';
+export * from './feature-leakage.js';
+export * from './recommend-channels.js';
+export * from './selection-report.js';
+export * from './evaluate-warehouse-model.js';
