@@ -23,6 +23,8 @@ export interface ExtraColumn {
 export interface RawFeatureOptions {
   /** Keep only declarations lodged strictly before this time (the leakage check's truncated warehouse). */
   readonly lodgedBefore?: string;
+  /** With `lodgedBefore`: keep this one declaration too (the leakage check's test of same-time rows). */
+  readonly alsoKeep?: string;
   /** Extra columns of the declarations file to carry as features. */
   readonly extraColumns?: readonly ExtraColumn[];
   /** Strength (in declarations) of the prior that shrinks earlier finding rates towards the overall earlier rate. */
@@ -137,7 +139,11 @@ function historySql(key: string, name: string): { cte: string; join: string } {
  */
 export function rawFeaturesSql(options: RawFeatureOptions = {}): string {
   const cut =
-    options.lodgedBefore !== undefined ? 'WHERE lodged_at < CAST($lodged_before AS TIMESTAMP)' : '';
+    options.lodgedBefore === undefined
+      ? ''
+      : options.alsoKeep === undefined
+        ? 'WHERE lodged_at < CAST($lodged_before AS TIMESTAMP)'
+        : 'WHERE lodged_at < CAST($lodged_before AS TIMESTAMP) OR declaration_id = $also_keep';
   const m = Number(options.priorStrength ?? DEFAULT_PRIOR_STRENGTH);
   if (!(m >= 0)) throw new RangeError('the prior strength must be a non-negative number');
   const extras = (options.extraColumns ?? []).map((e) => {
@@ -225,5 +231,6 @@ export async function buildRawFeatures(
 ): Promise<void> {
   await execute(conn, rawFeaturesSql(options), {
     lodged_before: options.lodgedBefore ?? null,
+    also_keep: options.alsoKeep ?? null,
   });
 }

@@ -26,11 +26,16 @@ export interface LeakageReport {
 }
 
 /** Options of {@link checkFeatureLeakage}. */
-export interface LeakageOptions extends Omit<RawFeatureOptions, 'lodgedBefore'> {
+export interface LeakageOptions extends Omit<RawFeatureOptions, 'lodgedBefore' | 'alsoKeep'> {
   /** Quantiles of lodgement time at which the warehouse is cut (default 0.25, 0.5, 0.75). */
   readonly cutoffQuantiles?: readonly number[];
   /** Most rows compared per cutoff: the latest before the cut, where leakage shows first. */
   readonly rowsPerCutoff?: number;
+  /**
+   * Times at which several declarations were lodged together to test (default 2): the warehouse is
+   * cut at that time keeping one of them, whose features must not change.
+   */
+  readonly tieChecks?: number;
 }
 
 const fullTable = 'm_leak_full';
@@ -59,16 +64,30 @@ export async function checkFeatureLeakage(
   const cutoffs: string[] = [];
   const counts = new Map<string, LeakingFeature>();
   let compared = 0;
+  const cuts: { at: string; keep?: string }[] = [];
   for (const q of quantiles) {
     const [row] = await queryValues<{ cut: string | null }>(
       conn,
       `SELECT strftime(quantile_disc(lodged_at, $q), '%Y-%m-%dT%H:%M:%S.%f') AS cut FROM declarations`,
       { q },
     );
-    const cut = row?.cut;
-    if (!cut) continue;
-    cutoffs.push(cut);
-    await buildRawFeatures(conn, { ...options, lodgedBefore: cut });
+    if (row?.cut) cuts.push({ at: row.cut });
+  }
+  const ties = await queryValues<{ at: string; keep: string }>(
+    conn,
+    `SELECT strftime(lodged_at, '%Y-%m-%dT%H:%M:%S.%f') AS at, min(declaration_id) AS keep
+     FROM declarations GROUP BY lodged_at HAVING count(*) >= 2
+     ORDER BY hash(min(declaration_id)) LIMIT $n`,
+    { n: options.tieChecks ?? 2 },
+  );
+  cuts.push(...ties);
+  for (const { at: cut, keep } of cuts) {
+    cutoffs.push(keep === undefined ? cut : `${cut} (keeping only ${keep} of those lodged then)`);
+    await buildRawFeatures(conn, {
+      ...options,
+      lodgedBefore: cut,
+      ...(keep === undefined ? {} : { alsoKeep: keep }),
+    });
     const diffs = featureNames.map((name) => {
       const c = sqlIdentifier(name);
       return `count(*) FILTER (WHERE NOT (a.${c} IS NOT DISTINCT FROM b.${c}
