@@ -6,8 +6,11 @@ type ChunkFunction = (
   x: Float64Array,
   base: number,
   acc: number,
-  sets: readonly Set<number>[],
+  sets: readonly CategorySet[],
 ) => number;
+
+/** Membership table of a categorical split: a byte per small code, or a Set. */
+type CategorySet = Uint8Array | Set<number>;
 
 /** A model compiled to JavaScript: adds the trees' outputs of `rows` rows into `out`. */
 export type CompiledForest = (
@@ -27,7 +30,7 @@ function literal(x: number): string {
   return Object.is(x, -0) ? '-0' : String(x);
 }
 
-function treeSource(tree: RegressionTree, sets: Set<number>[], indent: string): string {
+function treeSource(tree: RegressionTree, sets: CategorySet[], indent: string): string {
   const visit = (node: number, pad: string): string => {
     const f = tree.feature[node] as number;
     if (f < 0) return `${pad}acc += ${literal(tree.value[node] as number)};\n`;
@@ -38,11 +41,16 @@ function treeSource(tree: RegressionTree, sets: Set<number>[], indent: string): 
     let test: string;
     if (set) {
       let member: string;
-      if (set.length <= 8) {
-        member =
-          set.length === 0
-            ? 'false'
-            : Array.from(set, (c) => `${v} === ${literal(c)}`).join(' || ');
+      const small = set.every((c) => Number.isInteger(c) && c >= 0 && c < 65536);
+      if (set.length === 0) {
+        member = 'false';
+      } else if (small) {
+        // A byte per code: reading a typed array at a NaN, negative, fractional or too large
+        // index gives undefined, so anything but a listed code goes right.
+        const mask = new Uint8Array((set[set.length - 1] as number) + 1);
+        for (const c of set) mask[c] = 1;
+        member = `sets[${sets.length}][${v}] === 1`;
+        sets.push(mask);
       } else {
         member = `sets[${sets.length}].has(${v})`;
         sets.push(new Set(set));
@@ -76,12 +84,12 @@ export function compileForest(model: GbdtModel): CompiledForest {
   const cached = compiled.get(model);
   if (cached) return cached;
   const chunks: ChunkFunction[] = [];
-  const chunkSets: Set<number>[][] = [];
+  const chunkSets: CategorySet[][] = [];
   for (let start = 0; start < model.trees.length; start += TREES_PER_CHUNK) {
     const trees = model.trees.slice(start, start + TREES_PER_CHUNK);
     const used = new Set<number>();
     for (const t of trees) for (const f of t.feature) if (f >= 0) used.add(f);
-    const sets: Set<number>[] = [];
+    const sets: CategorySet[] = [];
     let body = '';
     for (const f of [...used].sort((a, b) => a - b)) body += `  const v${f} = x[base + ${f}];\n`;
     for (const t of trees) body += treeSource(t, sets, '  ');
@@ -104,7 +112,7 @@ export function compileForest(model: GbdtModel): CompiledForest {
       }
       for (let c = 0; c < chunks.length; c++) {
         const chunk = chunks[c] as ChunkFunction;
-        const sets = chunkSets[c] as Set<number>[];
+        const sets = chunkSets[c] as CategorySet[];
         for (let r = begin; r < end; r++) {
           out[r] = chunk(x, (r - begin) * nf, out[r] as number, sets);
         }
