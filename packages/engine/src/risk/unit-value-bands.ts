@@ -128,16 +128,21 @@ export function itemValuesSql(): string {
       coalesce(bo.mad_log, bh.mad_log) AS mad_log,
       coalesce(bo.low_value_per_kg, bh.low_value_per_kg) AS band_low_per_kg,
       coalesce(bo.high_value_per_kg, bh.high_value_per_kg) AS band_high_per_kg,
-      CASE WHEN bo.hs6 IS NOT NULL THEN 'hs6_origin' WHEN bh.hs6 IS NOT NULL THEN 'hs6' END
+      CASE WHEN i.value_per_kg IS NULL THEN NULL
+        WHEN bo.hs6 IS NOT NULL THEN 'hs6_origin' WHEN bh.hs6 IS NOT NULL THEN 'hs6' END
         AS band_level
     FROM i
-    LEFT JOIN ${unitValueBandsTable} bh
-      ON bh.hs6 = i.hs6 AND bh.origin_country IS NULL AND i.value_per_kg IS NOT NULL
-    LEFT JOIN ${unitValueBandsTable} bo
-      ON bo.hs6 = i.hs6 AND bo.origin_country = i.origin_country AND i.value_per_kg IS NOT NULL
+    -- Equality-only join keys (the band's filters in subqueries, the item's
+    -- value tested in the CASE below) so that DuckDB uses hash joins: a
+    -- condition on one side only in ON turns them into slow nested loops.
+    LEFT JOIN (SELECT * FROM ${unitValueBandsTable} WHERE origin_country IS NULL) bh
+      ON bh.hs6 = i.hs6
+    LEFT JOIN (SELECT * FROM ${unitValueBandsTable} WHERE origin_country IS NOT NULL) bo
+      ON bo.hs6 = i.hs6 AND bo.origin_country = i.origin_country
   )
   SELECT declaration_id, item_no, hs6, origin_country, declared_value, net_mass_kg, value_per_kg,
-    band_low_per_kg, band_high_per_kg, band_level,
+    CASE WHEN band_level IS NOT NULL THEN band_low_per_kg END AS band_low_per_kg,
+    CASE WHEN band_level IS NOT NULL THEN band_high_per_kg END AS band_high_per_kg, band_level,
     CASE WHEN value_per_kg > 0 AND band_level IS NOT NULL AND mad_log > 0
       THEN (ln(value_per_kg) - median_log) / mad_log END AS robust_z,
     CASE WHEN band_level IS NULL THEN NULL
