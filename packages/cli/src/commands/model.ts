@@ -15,14 +15,16 @@ import {
 import { table } from '../text-table.js';
 import { registerModelWarehouse } from './model-warehouse.js';
 
-async function readTable(file: string): Promise<ReturnType<typeof parseCsv>> {
-  let text: string;
+async function readText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (cause) {
-    throw new ModelInputError('PROBITY_MISSING_COLUMN', `cannot read ${file}`, { cause });
+    throw new ModelInputError('PROBITY_UNREADABLE_FILE', `cannot read ${file}`, { cause });
   }
-  return parseCsv(text, file);
+}
+
+async function readTable(file: string): Promise<ReturnType<typeof parseCsv>> {
+  return parseCsv(await readText(file), file);
 }
 
 function numberOption(name: string): (value: string) => number {
@@ -222,7 +224,7 @@ export function registerModel(program: Command): void {
     .requiredOption('--id <column>', 'identifier column copied to the output')
     .requiredOption('--out <file>', 'CSV to write, with the columns id,score')
     .action(async (opts: { model: string; csv: string; id: string; out: string }) => {
-      const { file, model: trees } = readRiskModel(await readFile(opts.model, 'utf8'), opts.model);
+      const { file, model: trees } = readRiskModel(await readText(opts.model), opts.model);
       const data = await readTable(opts.csv);
       const ids = requireColumn(data, opts.id, opts.csv);
       const scores = scoreTable(file.pipeline, trees, data);
@@ -256,10 +258,7 @@ export function registerModel(program: Command): void {
         revenue?: string;
         json?: boolean;
       }) => {
-        const { file, model: trees } = readRiskModel(
-          await readFile(opts.model, 'utf8'),
-          opts.model,
-        );
+        const { file, model: trees } = readRiskModel(await readText(opts.model), opts.model);
         const data = await readTable(opts.csv);
         const labels = labelsOf(data, opts.label, opts.csv);
         const expression = opts.revenue ?? file.revenue;

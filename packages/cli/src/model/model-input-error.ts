@@ -1,6 +1,7 @@
 /** Stable codes of the model commands' expected failures. */
 export type ModelInputErrorCode =
   | 'PROBITY_CSV_SYNTAX'
+  | 'PROBITY_UNREADABLE_FILE'
   | 'PROBITY_MISSING_COLUMN'
   | 'PROBITY_BAD_EXPRESSION'
   | 'PROBITY_BAD_LABEL'

@@ -112,7 +112,13 @@ export function scoreTable(
   model: GbdtModel,
   table: TextTable,
 ): Float64Array {
-  const features = applyFeaturePipeline(pipeline, table);
+  let features;
+  try {
+    features = applyFeaturePipeline(pipeline, table);
+  } catch (cause) {
+    // The pipeline names the column the table lacks.
+    throw new ModelInputError('PROBITY_MISSING_COLUMN', (cause as Error).message, { cause });
+  }
   return predict(model, matrixFromColumns(features.columns));
 }
 

@@ -205,3 +205,58 @@ describe('probity model', () => {
     ).rejects.toThrow(/no column "Label"/);
   });
 });
+
+describe('probity model errors', () => {
+  it('says which file it cannot read and which column the data lacks', async () => {
+    await expect(
+      run(
+        'model',
+        'score',
+        '--model',
+        path.join(dir, 'absent.json'),
+        '--csv',
+        path.join(dir, 'new.csv'),
+        '--id',
+        'Declaration ID',
+        '--out',
+        path.join(dir, 's.csv'),
+      ),
+    ).rejects.toThrow(/cannot read .*absent\.json/);
+    const model = path.join(dir, 'small.json');
+    await run(
+      'model',
+      'train',
+      '--csv',
+      path.join(dir, 'train.csv'),
+      '--label',
+      'Fraud',
+      '--time',
+      'Date',
+      '--id',
+      'Declaration ID',
+      '--exclude',
+      'Critical Fraud',
+      '--rounds',
+      '5',
+      '--quiet',
+      '--out',
+      model,
+    );
+    const lacking = path.join(dir, 'lacking.csv');
+    await writeFile(lacking, formatCsv(['Declaration ID', 'Date'], [['X1', '2020-10-01']]));
+    await expect(
+      run(
+        'model',
+        'score',
+        '--model',
+        model,
+        '--csv',
+        lacking,
+        '--id',
+        'Declaration ID',
+        '--out',
+        path.join(dir, 's.csv'),
+      ),
+    ).rejects.toMatchObject({ code: 'PROBITY_MISSING_COLUMN' });
+  });
+});
