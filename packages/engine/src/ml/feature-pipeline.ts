@@ -5,29 +5,17 @@ import {
   outOfFoldTargetEncoding,
 } from './category-encoding.js';
 import type { FeatureKind } from './feature-matrix.js';
-
-/** A table of text cells, one array per column; the empty string is a missing value. */
-export interface TextTable {
-  readonly names: readonly string[];
-  readonly columns: readonly (readonly string[])[];
-}
-
-/** Where the text of a categorical feature comes from: a column, or the leading digits of a code column. */
-export interface TextSource {
-  readonly column: string;
-  /** Keep this many leading characters (e.g. 2 and 4 for HS chapters and headings). */
-  readonly prefix?: number;
-  /** Left-pad digit codes with zeros to this width first (codes lose leading zeros in CSV files). */
-  readonly width?: number;
-  /** Pair the value with this column's value (trader × goods code): missing when either is. */
-  readonly pairedWith?: string;
-}
-
-/** Category values of a source seen in training, most frequent first; a value's code is its index. */
-export interface Dictionary {
-  readonly source: TextSource;
-  readonly values: string[];
-}
+import {
+  DIGITS,
+  NUMBER,
+  type Dictionary,
+  type TextSource,
+  type TextTable,
+  columnOf,
+  encode,
+  learnDictionary,
+  parseNumbers,
+} from './text-columns.js';
 
 /** One model feature and how to compute it from a table. */
 export type FeatureSpec =
@@ -91,58 +79,6 @@ export interface PipelineOutput {
   readonly names: string[];
   readonly kinds: FeatureKind[];
   readonly columns: Float64Array[];
-}
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const DIGITS = /^\d+$/;
-
-function columnOf(table: TextTable, name: string): readonly string[] {
-  const j = table.names.indexOf(name);
-  if (j < 0) throw new RangeError(`the table has no column "${name}"`);
-  return table.columns[j] as readonly string[];
-}
-
-function parseNumbers(cells: readonly string[]): Float64Array {
-  return Float64Array.from(cells, (c) =>
-    c === '' ? NaN : NUMBER.test(c.trim()) ? Number(c) : NaN,
-  );
-}
-
-function sourceText(table: TextTable, source: TextSource): string[] {
-  const { prefix, width, pairedWith } = source;
-  const cells = columnOf(table, source.column);
-  if (pairedWith !== undefined) {
-    const other = columnOf(table, pairedWith);
-    return cells.map((c, i) =>
-      c === '' || other[i] === '' ? '' : `${c}\u0001${other[i] as string}`,
-    );
-  }
-  if (prefix === undefined && width === undefined) return cells as string[];
-  return cells.map((c) => {
-    if (c === '') return c;
-    const padded = width !== undefined && DIGITS.test(c) ? c.padStart(width, '0') : c;
-    return prefix !== undefined ? padded.slice(0, prefix) : padded;
-  });
-}
-
-/** Codes of a source's cells under a dictionary: −1 missing, `values.length` for unseen values. */
-function encode(table: TextTable, dictionary: Dictionary): Int32Array {
-  const index = new Map<string, number>();
-  dictionary.values.forEach((v, i) => index.set(v, i));
-  const cells = sourceText(table, dictionary.source);
-  const unseen = dictionary.values.length;
-  return Int32Array.from(cells, (c) => (c === '' ? -1 : (index.get(c) ?? unseen)));
-}
-
-function learnDictionary(table: TextTable, source: TextSource): Dictionary {
-  const counts = new Map<string, number>();
-  for (const c of sourceText(table, source)) {
-    if (c !== '') counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  const values = [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([v]) => v);
-  return { source, values };
 }
 
 function median(values: number[]): number {

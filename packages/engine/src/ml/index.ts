@@ -15,5 +15,6 @@ export * from './rank-by-score.js';
 export * from './regression-tree.js';
 export * from './roc-auc.js';
 export * from './seeded-random.js';
+export type { Dictionary, TextSource, TextTable } from './text-columns.js';
 export * from './top-k-metrics.js';
 export * from './tree-shap.js';

@@ -1,0 +1,81 @@
+// Tables of text cells, and the category dictionaries learned from them.
+/** A table of text cells, one array per column; the empty string is a missing value. */
+export interface TextTable {
+  readonly names: readonly string[];
+  readonly columns: readonly (readonly string[])[];
+}
+
+/** Where the text of a categorical feature comes from: a column, or the leading digits of a code column. */
+export interface TextSource {
+  readonly column: string;
+  /** Keep this many leading characters (e.g. 2 and 4 for HS chapters and headings). */
+  readonly prefix?: number;
+  /** Left-pad digit codes with zeros to this width first (codes lose leading zeros in CSV files). */
+  readonly width?: number;
+  /** Pair the value with this column's value (trader × goods code): missing when either is. */
+  readonly pairedWith?: string;
+}
+
+/** Category values of a source seen in training, most frequent first; a value's code is its index. */
+export interface Dictionary {
+  readonly source: TextSource;
+  readonly values: string[];
+}
+
+/** A decimal number as written in CSV files (no thousands separators). */
+export const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Digits only: an identifier or a code. */
+export const DIGITS = /^\d+$/;
+
+/** The cells of a named column (RangeError naming the column when absent). */
+export function columnOf(table: TextTable, name: string): readonly string[] {
+  const j = table.names.indexOf(name);
+  if (j < 0) throw new RangeError(`the table has no column "${name}"`);
+  return table.columns[j] as readonly string[];
+}
+
+/** Numbers of a column's cells; empty or non-numeric cells are NaN. */
+export function parseNumbers(cells: readonly string[]): Float64Array {
+  return Float64Array.from(cells, (c) =>
+    c === '' ? NaN : NUMBER.test(c.trim()) ? Number(c) : NaN,
+  );
+}
+
+/** The text of a source for every row: a column, a padded prefix of it, or a pair of columns. */
+export function sourceText(table: TextTable, source: TextSource): string[] {
+  const { prefix, width, pairedWith } = source;
+  const cells = columnOf(table, source.column);
+  if (pairedWith !== undefined) {
+    const other = columnOf(table, pairedWith);
+    return cells.map((c, i) =>
+      c === '' || other[i] === '' ? '' : `${c}\u0001${other[i] as string}`,
+    );
+  }
+  if (prefix === undefined && width === undefined) return cells as string[];
+  return cells.map((c) => {
+    if (c === '') return c;
+    const padded = width !== undefined && DIGITS.test(c) ? c.padStart(width, '0') : c;
+    return prefix !== undefined ? padded.slice(0, prefix) : padded;
+  });
+}
+
+/** Codes of a source's cells under a dictionary: −1 missing, `values.length` for unseen values. */
+export function encode(table: TextTable, dictionary: Dictionary): Int32Array {
+  const index = new Map<string, number>();
+  dictionary.values.forEach((v, i) => index.set(v, i));
+  const cells = sourceText(table, dictionary.source);
+  const unseen = dictionary.values.length;
+  return Int32Array.from(cells, (c) => (c === '' ? -1 : (index.get(c) ?? unseen)));
+}
+
+/** The values of a source in training, most frequent first (ties in text order). */
+export function learnDictionary(table: TextTable, source: TextSource): Dictionary {
+  const counts = new Map<string, number>();
+  for (const c of sourceText(table, source)) {
+    if (c !== '') counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const values = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([v]) => v);
+  return { source, values };
+}
