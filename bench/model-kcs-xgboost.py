@@ -63,16 +63,17 @@ def main():
     # issue's reference figures used); "xgboostCategorical": true uses its native categorical splits,
     # which were much slower in XGBoost 1.7 on this data.
     native = spec.get("xgboostCategorical", False)
+    threads = int(spec.get("xgboostThreads", 2))
     types = ["c" if native and k == "categorical" else "q" for k in spec["kinds"]]
     # XGBoost refuses some characters in names ([ ] <); the order of the columns is what matters.
     names = [f"f{i}" for i in range(len(names))]
     categorical = "c" in types
-    make = lambda x, y: xgb.DMatrix(x, label=y, feature_names=names, feature_types=types, enable_categorical=categorical, missing=np.nan, nthread=2)
+    make = lambda x, y: xgb.DMatrix(x, label=y, feature_names=names, feature_types=types, enable_categorical=categorical, missing=np.nan, nthread=threads)
     p = spec["params"]
     params = {
         "objective": "binary:logistic",
         "tree_method": "hist",
-        "nthread": 2,
+        "nthread": threads,
         "eta": p["learningRate"],
         "max_depth": p["maxDepth"],
         "subsample": p["subsample"],
@@ -92,7 +93,7 @@ def main():
                         early_stopping_rounds=p["earlyStoppingRounds"], verbose_eval=False)
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
-    result = {"xgboost": xgb.__version__, "trainSeconds": seconds, "trainCpuSeconds": cpu_seconds, "trees": booster.best_iteration + 1, "sets": {}}
+    result = {"xgboost": xgb.__version__, "threads": threads, "trainSeconds": seconds, "trainCpuSeconds": cpu_seconds, "trees": booster.best_iteration + 1, "sets": {}}
     for name, path in spec["tests"].items():
         _, x, y = read(path)
         scores = booster.predict(make(x, y), iteration_range=(0, booster.best_iteration + 1))

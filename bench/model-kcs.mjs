@@ -1,7 +1,9 @@
 // Risk model on the Korea Customs Service declarations: ours against XGBoost on identical features.
 //
 //   npm run build && node bench/model-kcs.mjs [--skip-xgboost] [--features raw|engineered|both]
-//     [--threads 1|2] [--xgboost-categorical]
+//     [--threads 1|2] [--xgboost-threads 1|2] [--xgboost-categorical]
+// On a busy machine XGBoost's OpenMP threads wait on each other: compare CPU seconds, or run
+// XGBoost on one thread.
 //
 // Two protocols, both honest about time:
 //   valid: train on 2020, early-stop on Q1 2021 (df_syn_valid_eng.csv), report on Q1 2021 (the
@@ -36,6 +38,9 @@ mkdirSync(outDir, { recursive: true });
 const args = process.argv.slice(2);
 const skipXgboost = args.includes('--skip-xgboost');
 const xgboostCategorical = args.includes('--xgboost-categorical');
+const xgboostThreads = args.includes('--xgboost-threads')
+  ? Number(args[args.indexOf('--xgboost-threads') + 1])
+  : 2;
 const featureSets = (() => {
   const i = args.indexOf('--features');
   const v = i >= 0 ? args[i + 1] : 'both';
@@ -213,6 +218,7 @@ for (const set of featureSets) {
           tests,
           kinds: f.train.kinds,
           xgboostCategorical,
+          xgboostThreads,
           params,
         }),
       );
