@@ -227,7 +227,8 @@ function addScore(model: Command): void {
       'after',
       '\nStores declaration_scores (declaration_id, score, model_id, scored_at, top_factors), replacing\n' +
         'any earlier scores in one transaction. top_factors holds the three features that push the\n' +
-        'score up most (exact TreeSHAP) for the --explain-share highest scores.',
+        'score up most (exact TreeSHAP) for the --explain-share highest scores; TreeSHAP costs\n' +
+        'milliseconds per declaration, so explaining every declaration of a large warehouse is slow.',
     )
     .requiredOption('--db <file>', 'warehouse file')
     .option(
@@ -238,7 +239,7 @@ function addScore(model: Command): void {
       '--explain-share <x>',
       'share of declarations, highest scores first, that get top_factors',
       shareOption('explain-share'),
-      0.05,
+      0.01,
     )
     .option('--json', 'print the timing summary as JSON')
     .action(async (opts: { db: string; model?: string; explainShare: number; json?: boolean }) => {
