@@ -9,8 +9,20 @@ import { execute, openWarehouse, sqlIdentifier } from '../../src/warehouse/index
 /** Opens an in-memory warehouse with every contract table, empty. */
 export async function emptyContractWarehouse(): Promise<Warehouse> {
   const warehouse = await openWarehouse(':memory:', { threads: 1 });
-  for (const table of contractTables) await execute(warehouse.connection, emptyTableSql(table));
+  for (const table of contractTables) {
+    // As the loader leaves it: a stored table and the contract view over it.
+    await execute(warehouse.connection, emptyTableSql(table));
+    await execute(
+      warehouse.connection,
+      `CREATE VIEW ${sqlIdentifier(table.name)} AS SELECT * FROM ${sqlIdentifier(`load_${table.name}`)}`,
+    );
+  }
   return warehouse;
+}
+
+/** The stored table behind a contract table's view; other tables are their own. */
+function stored(table: string): string {
+  return contractTables.some((t) => t.name === table) ? `load_${table}` : table;
 }
 
 /** Inserts rows (column → value) into a table, values bound as parameters. */
@@ -23,7 +35,7 @@ export async function insertRows(
     const columns = Object.keys(row);
     await execute(
       conn,
-      `INSERT INTO ${sqlIdentifier(table)} (${columns.map(sqlIdentifier).join(', ')})
+      `INSERT INTO ${sqlIdentifier(stored(table))} (${columns.map(sqlIdentifier).join(', ')})
        VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
       columns.map((c) => row[c] ?? null),
     );
