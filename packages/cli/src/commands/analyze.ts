@@ -19,6 +19,7 @@ interface AnalyzeCliOptions {
   html?: string;
   revealIds?: boolean;
   config?: string;
+  memoryLimit?: string;
 }
 
 /** Reads and validates the analysis configuration: file, then command-line overrides. */
@@ -136,6 +137,10 @@ export function registerAnalyze(program: Command): void {
     .option('--html <file>', 'write a self-contained HTML report (English and French)')
     .option('--reveal-ids', 'show real officer, declarant and trader ids instead of pseudonyms')
     .option('--config <file>', 'analysis configuration (JSON); see docs/indicators.md')
+    .option(
+      '--memory-limit <size>',
+      'DuckDB memory limit, e.g. 3GB (default: DuckDB’s, 80% of RAM)',
+    )
     .action(async (opts: AnalyzeCliOptions) => {
       if (opts.period && !['month', 'quarter', 'year'].includes(opts.period)) {
         throw Object.assign(
@@ -147,7 +152,10 @@ export function registerAnalyze(program: Command): void {
       }
       const config = await readConfig(opts);
       await existingWarehouse(opts.db);
-      const warehouse = await openWarehouse(opts.db);
+      const warehouse = await openWarehouse(
+        opts.db,
+        opts.memoryLimit ? { memoryLimit: opts.memoryLimit } : {},
+      );
       try {
         const extensions: AnalysisExtension[] = analysisExtensions();
         const result = await analyzeWarehouse(warehouse.connection, config, {
