@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { UnitKind } from '../indicators/index.js';
 import { eventTable, standardisedIndicators, unitKinds } from '../indicators/index.js';
 import type { PairResult } from '../risk/index.js';
@@ -146,9 +146,4 @@ export async function analyzeWarehouse(
     await execute(conn, `DROP TABLE IF EXISTS ${sqlIdentifier(eventTable(indicator.id))}`);
   }
   return result;
-}
-
-/** A short fingerprint of the pseudonym key, to tell which key a result used without revealing it. */
-export function keyFingerprint(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 12);
 }

@@ -6,7 +6,8 @@ export {
 } from './analysis-config.js';
 export type { AnalysisConfig } from './analysis-config.js';
 export { baseTable, buildAnalysisBase, hsSectionSql, periodSql } from './analysis-base.js';
-export { analyzeWarehouse, keyFingerprint } from './analyze.js';
+export { analyzeWarehouse } from './analyze.js';
+export { keyFingerprint } from './key-fingerprint.js';
 export type {
   AnalysisExtension,
   AnalysisProgress,

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { UnitKind } from '../indicators/index.js';
 import { eventTable, standardisedIndicators } from '../indicators/index.js';
 import type { WarehouseConnection } from '../warehouse/index.js';
 import { appendRows, execute, sqlIdentifier } from '../warehouse/index.js';
 import type { AnalysisResult } from './analyze.js';
+import { keyFingerprint } from './key-fingerprint.js';
 
 /** Tables an analysis run writes (each replaced by the next run). */
 export const analysisTables = {
@@ -23,7 +23,7 @@ export function storableConfig(config: AnalysisResult['config']): Record<string,
   const { pseudonymKey, ...rest } = config;
   return {
     ...rest,
-    pseudonymKeyFingerprint: createHash('sha256').update(pseudonymKey).digest('hex').slice(0, 12),
+    pseudonymKeyFingerprint: keyFingerprint(pseudonymKey),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { AnalysisConfig } from '../analysis/index.js';
 import { baseTable } from '../analysis/index.js';
 import type { WarehouseConnection } from '../warehouse/index.js';
-import { execute, queryValues, sqlIdentifier, sqlString } from '../warehouse/index.js';
+import { execute, queryValues, sqlIdentifier, sqlString, tableExists } from '../warehouse/index.js';
 import type { StandardisedIndicator, UnitKind } from './integrity-catalogue.js';
 import { unitKinds } from './integrity-catalogue.js';
 
@@ -23,13 +23,6 @@ export function offHoursSql(config: AnalysisConfig, timestamp: string, office: s
     .map(([code, w]) => `WHEN ${office} = ${sqlString(code)} THEN ${outside(w)}`)
     .join(' ');
   return `CASE WHEN ${timestamp} IS NULL THEN NULL ${perOffice} ELSE ${outside(config.workingHours)} END`;
-}
-
-async function tableExists(conn: WarehouseConnection, name: string): Promise<boolean> {
-  const rows = await queryValues(conn, `SELECT 1 FROM duckdb_tables() WHERE table_name = $1`, [
-    name,
-  ]);
-  return rows.length > 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { contractTables } from '../contract/index.js';
 import type { WarehouseConnection } from '../warehouse/index.js';
-import { queryValues, sqlIdentifier } from '../warehouse/index.js';
+import { queryValues, sqlIdentifier, tableExists } from '../warehouse/index.js';
 import { loadTables } from './warehouse-schema.js';
 
 /** One row of the load history with its per-table reconciliation. */
@@ -36,15 +36,6 @@ export interface WarehouseStatus {
   readonly tables: Readonly<Record<string, { readonly rows: number }>>;
   readonly lastLoad: LoadRecord | null;
   readonly loads: number;
-}
-
-async function tableExists(conn: WarehouseConnection, name: string): Promise<boolean> {
-  const rows = await queryValues(
-    conn,
-    `SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1`,
-    [name],
-  );
-  return rows.length > 0;
 }
 
 const ts = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));

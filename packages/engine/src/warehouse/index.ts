@@ -1,4 +1,11 @@
-export { execute, openWarehouse, queryProgress, queryRows, queryValues } from './warehouse.js';
+export {
+  execute,
+  openWarehouse,
+  queryProgress,
+  queryRows,
+  queryValues,
+  tableExists,
+} from './warehouse.js';
 export type {
   SqlParams,
   SqlValue,

@@ -113,3 +113,13 @@ export function queryProgress(conn: WarehouseConnection): number | undefined {
   const p = conn.progress;
   return p.percentage >= 0 ? p.percentage / 100 : undefined;
 }
+
+/** Whether a table or view of this name exists in the main schema or as a temporary table. */
+export async function tableExists(conn: WarehouseConnection, name: string): Promise<boolean> {
+  const rows = await queryValues(
+    conn,
+    `SELECT 1 FROM information_schema.tables WHERE table_name = $1 AND table_schema IN ('main', 'temp')`,
+    [name],
+  );
+  return rows.length > 0;
+}
