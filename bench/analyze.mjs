@@ -3,7 +3,7 @@
 // Study, performance indicators, mirror analysis: everything `probity analyze`
 // runs except writing the JSON and HTML files), each in its own process;
 // reports wall time per step, peak RSS and the ratio of analysis to load time. Run `npm run build` first:
-//   node bench/analyze.mjs [declarations=10000000] [memoryLimit=3GB]
+//   node bench/analyze.mjs [declarations=10000000] [memoryLimit=2GB]
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { generateDemo } from '@probity/engine';
 
 const declarations = Number(process.argv[2] ?? 10_000_000);
-const memoryLimit = process.argv[3] ?? '3GB';
+const memoryLimit = process.argv[3] ?? '2GB';
 const root = fileURLToPath(new URL('./out/', import.meta.url));
 const data = path.join(root, `dataset-${declarations}`);
 const engine = fileURLToPath(new URL('../packages/engine/dist/index.js', import.meta.url));
