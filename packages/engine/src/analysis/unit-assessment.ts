@@ -1,7 +1,6 @@
 import type { IntegrityIndicatorId, UnitKind } from '../indicators/index.js';
 import { explainPair } from '../indicators/index.js';
 import type { PairResult } from '../risk/index.js';
-import { normalSurvival } from '../stats/index.js';
 import type { AnalysisConfig } from './analysis-config.js';
 import type { StandardisedResults, UnitIndicatorResult } from './integrity-analysis.js';
 import { unitKey } from './integrity-analysis.js';
@@ -73,7 +72,7 @@ function pairIndicator(
     ratio: pair.lift,
     z,
     zRaw: z,
-    p: pair.p || normalSurvival(z),
+    p: pair.p,
     q: pair.q,
     tested: true,
     explanation: { en, fr },

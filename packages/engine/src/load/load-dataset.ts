@@ -3,7 +3,7 @@ import type { DatasetInfo, TableSpec } from '../contract/index.js';
 import { contractTables } from '../contract/index.js';
 import { EngineError } from '../errors.js';
 import type { WarehouseConnection } from '../warehouse/index.js';
-import { execute, queryProgress, queryValues, sqlIdentifier } from '../warehouse/index.js';
+import { execute, queryValues, sqlIdentifier } from '../warehouse/index.js';
 import { readCsvHeader } from './csv-header.js';
 import type { TableFile } from './dataset-source.js';
 import { fileSha256, openDatasetSource } from './dataset-source.js';
@@ -112,8 +112,6 @@ export async function loadDataset(
         ...(fraction === undefined ? {} : { fraction }),
       });
 
-    await execute(conn, 'SET enable_progress_bar = true');
-    await execute(conn, 'SET enable_progress_bar_print = false');
     await execute(conn, 'BEGIN TRANSACTION');
     try {
       await ensureLoadTables(conn);
@@ -128,15 +126,12 @@ export async function loadDataset(
         }
         step++;
         progress(table.name, 'reading', 0);
-        await withProgress(
-          conn,
-          (f) => progress(table.name, 'reading', f),
-          () =>
-            execute(conn, stageTableSql(p.input), {
-              path: p.file.path,
-              tz: source.info.timezone ?? 'UTC',
-            }),
-        );
+        // DuckDB reports no progress within these statements (it stays at -1),
+        // so progress is shown per step.
+        await execute(conn, stageTableSql(p.input), {
+          path: p.file.path,
+          tz: source.info.timezone ?? 'UTC',
+        });
         step++;
         progress(table.name, 'checking');
         const counts = await finishTable(conn, loadId, p);
@@ -270,23 +265,6 @@ function checkColumns(table: TableSpec, file: TableFile, columns: readonly strin
       `${file.displayName}: required column ${col.name} is missing` +
         (nearly ? ` (found ${nearly}: column names are lower case)` : ''),
     );
-  }
-}
-
-/** Runs a statement while reporting DuckDB's progress on it. */
-async function withProgress<T>(
-  conn: WarehouseConnection,
-  report: (fraction: number) => void,
-  work: () => Promise<T>,
-): Promise<T> {
-  const timer = setInterval(() => {
-    const f = queryProgress(conn);
-    if (f !== undefined) report(f);
-  }, 250);
-  try {
-    return await work();
-  } finally {
-    clearInterval(timer);
   }
 }
 
