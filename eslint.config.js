@@ -103,4 +103,67 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Only the server's store imports SQLite; the server never imports the CLI or the web app.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@duckdb/node-api', message: 'Only engine/src/warehouse imports DuckDB.' },
+            { name: 'better-sqlite3', message: 'Only the server store imports SQLite.' },
+          ],
+          patterns: [
+            noDeepPackageImports,
+            {
+              group: ['@probity/web', '@probity/cli'],
+              message: 'The server never imports the web app or the CLI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/server/src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@duckdb/node-api', message: 'Only engine/src/warehouse imports DuckDB.' },
+          ],
+          patterns: [noDeepPackageImports],
+        },
+      ],
+    },
+  },
+  {
+    // The web app takes only types from the server: `import type` is allowed, runtime imports are not.
+    files: ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@probity/server',
+              allowTypeImports: true,
+              message: 'The web app imports only API types from the server (import type).',
+            },
+          ],
+          patterns: [
+            noDeepPackageImports,
+            {
+              group: ['@probity/engine', '@probity/cli', '@duckdb/*', 'better-sqlite3'],
+              message:
+                'The web app talks to the server over HTTP; it imports no engine, CLI or database code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

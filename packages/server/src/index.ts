@@ -1,0 +1,2 @@
+// The server's public names. Other packages import only from here.
+export {};
