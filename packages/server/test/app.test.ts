@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProbityApp } from '../src/app.js';
+import { loginAs } from './helpers/login-as.js';
+import { testApp } from './helpers/test-app.js';
+
+let app: ProbityApp;
+afterEach(async () => {
+  await app.close();
+});
+
+describe('buildApp', () => {
+  it('answers the public health check without a session', async () => {
+    app = await testApp();
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('refuses anonymous requests to unknown API paths with 401, not 404', async () => {
+    app = await testApp();
+    const response = await app.inject({ method: 'GET', url: '/api/no-such-route' });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({
+      error: { code: 'UNAUTHENTICATED', message: 'Authentication required.' },
+    });
+  });
+
+  it('answers 404 with an error body to a signed-in caller on an unknown API path', async () => {
+    app = await testApp();
+    const analyst = await loginAs(app, 'analyst');
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/no-such-route',
+      headers: analyst.headers,
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
+  it('sets security headers on every response', async () => {
+    app = await testApp();
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+  });
+});
