@@ -1,0 +1,151 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import {
+  CaseChangeResponse,
+  CaseCreateBody,
+  CaseDetail,
+  CaseHistory,
+  CaseIdParams,
+  CaseList,
+  CaseListQuery,
+  CaseReminders,
+  CaseStatistics,
+} from '../api/cases.js';
+import { unauthenticated } from '../errors.js';
+import { loadCaseFor } from '../cases/case-access.js';
+import { readCaseDetail, readCaseHistoryFor } from '../cases/case-detail.js';
+import { openCase } from '../cases/case-open.js';
+import { caseReminders, caseStatistics, caseSummary, listCases } from '../cases/case-queries.js';
+import { readCaseDeadlineSettings } from '../cases/case-settings.js';
+import type { CaseActor } from '../cases/case-types.js';
+import caseChangeRoutes from '../cases/case-change-routes.js';
+
+/** The signed-in person as a case actor (the role check has already run). */
+export function caseActor(request: FastifyRequest): CaseActor {
+  if (!request.user) throw unauthenticated();
+  return { id: request.user.id, role: request.user.role };
+}
+
+/**
+ * Case routes (docs/cases.md). Admins get 403 on every one of them (they
+ * manage users and settings, not investigations); auditors only reach the
+ * statistics. A case a person may not know exists is always a 404.
+ */
+const cases: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.store.db;
+  const readers = app.requireRole(['analyst', 'investigator', 'manager']);
+
+  app.get(
+    '/cases',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['cases'],
+        summary: 'Cases the reader may know exist (filters, pagination, reminder flags)',
+        querystring: CaseListQuery,
+        response: { 200: CaseList },
+      },
+    },
+    async (request) =>
+      listCases(db, caseActor(request), request.query, readCaseDeadlineSettings(db), new Date()),
+  );
+
+  app.post(
+    '/cases',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['cases'],
+        summary: 'Open a case from a flagged unit, a pair, or by hand (evidence frozen now)',
+        body: CaseCreateBody,
+        response: { 201: CaseChangeResponse },
+      },
+    },
+    async (request, reply) => {
+      const actor = caseActor(request);
+      const settings = readCaseDeadlineSettings(db);
+      const now = new Date();
+      const id = await openCase(
+        {
+          db,
+          warehouse: app.warehouse?.connection ?? null,
+          pseudonymKey: app.serverConfig.pseudonymKey,
+          settings,
+          now,
+        },
+        actor,
+        request.body,
+      );
+      const { row } = loadCaseFor(db, actor, id, 'summary');
+      return reply.status(201).send({ case: caseSummary(db, row, settings, now) });
+    },
+  );
+
+  app.get(
+    '/cases/statistics',
+    {
+      preHandler: app.requireRole(['manager', 'auditor']),
+      schema: {
+        tags: ['cases'],
+        summary: 'Case counts by state, outcome and source (no contents)',
+        response: { 200: CaseStatistics },
+      },
+    },
+    async () => caseStatistics(db, readCaseDeadlineSettings(db), new Date()),
+  );
+
+  app.get(
+    '/cases/reminders',
+    {
+      preHandler: app.requireRole(['investigator', 'manager']),
+      schema: {
+        tags: ['cases'],
+        summary: "The reader's overdue and due-soon cases and closures awaiting their decision",
+        response: { 200: CaseReminders },
+      },
+    },
+    async (request) =>
+      caseReminders(db, caseActor(request), readCaseDeadlineSettings(db), new Date()),
+  );
+
+  app.get(
+    '/cases/:id',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['cases'],
+        summary: 'A case: summary, notes, frozen evidence, access (what the reader may see)',
+        params: CaseIdParams,
+        response: { 200: CaseDetail },
+      },
+    },
+    async (request) =>
+      readCaseDetail(
+        db,
+        caseActor(request),
+        request.params.id,
+        readCaseDeadlineSettings(db),
+        app.serverConfig.pseudonymKey,
+        new Date(),
+      ),
+  );
+
+  app.get(
+    '/cases/:id/history',
+    {
+      preHandler: app.requireRole(['investigator', 'manager']),
+      schema: {
+        tags: ['cases'],
+        summary: "A case's full history",
+        params: CaseIdParams,
+        response: { 200: CaseHistory },
+      },
+    },
+    async (request) => ({
+      entries: readCaseHistoryFor(db, caseActor(request), request.params.id),
+    }),
+  );
+
+  await app.register(caseChangeRoutes);
+};
+export default cases;
