@@ -14,3 +14,38 @@ export { roles, isRole } from './access/roles.js';
 export type { AuthenticatedUser, Role } from './access/roles.js';
 // API types (the web app imports these with `import type`).
 export type * from './api/common.js';
+// Case API types (CASES).
+export type {
+  CaseAccessBody,
+  CaseAssignBody,
+  CaseChangeResponse,
+  CaseCloseApprovalBody,
+  CaseCloseProposalBody,
+  CaseClosureProposal,
+  CaseCreateBody,
+  CaseDetail,
+  CaseEvidence,
+  CaseExclusionBody,
+  CaseHistory,
+  CaseHistoryEntry,
+  CaseIdParams,
+  CaseList,
+  CaseListQuery,
+  CaseNote,
+  CaseNoteBody,
+  CaseOutcome,
+  CasePermissions,
+  CasePerson,
+  CasePriority,
+  CaseReminders,
+  CaseReopenBody,
+  CaseSource,
+  CaseState,
+  CaseStatistics,
+  CaseSubject,
+  CaseSubjectKind,
+  CaseSummary,
+  CaseTransitionBody,
+  RevealBody,
+  RevealResponse,
+} from './api/cases.js';
