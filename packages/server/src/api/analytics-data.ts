@@ -75,9 +75,9 @@ export type RejectedRowView = Static<typeof RejectedRowView>;
 export const RejectsResponse = Type.Object({
   loadId: NullableString,
   ...PageInfo,
-  /** Rejected rows by table and reason (the whole load). */
+  /** Rejected rows by table and column (null: the row as a whole), for the whole load. */
   summary: Type.Array(
-    Type.Object({ table: Type.String(), reason: Type.String(), rows: Type.Number() }),
+    Type.Object({ table: Type.String(), column: NullableString, rows: Type.Number() }),
   ),
   items: Type.Array(RejectedRowView),
 });

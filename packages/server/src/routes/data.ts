@@ -1,5 +1,52 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AnalyticsErrorBody } from '../api/analytics-common.js';
+import { LoadsResponse, RejectsQuery, RejectsResponse } from '../api/analytics-data.js';
+import { analyticsOf } from '../analytics/analytics-plugin.js';
+import { dashboardRoles, rejectedRowRoles } from '../analytics/analytics-roles.js';
+import { latestLoadId, loads, rejects } from '../analytics/data-queries.js';
 
-/** Placeholder written by CORE so app.ts compiles; the owner replaces this file with the real routes. */
-const routes: FastifyPluginAsyncTypebox = async () => {};
-export default routes;
+const errors = { 404: AnalyticsErrorBody, 409: AnalyticsErrorBody };
+
+/** The data behind the dashboards: loads, per-file reconciliation, rejected rows. */
+const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/data/loads',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Loads with per-file reconciliation (read = accepted + rejected, sha256)',
+        response: { 200: LoadsResponse, ...errors },
+      },
+      preHandler: app.requireRole(dashboardRoles),
+    },
+    async () => {
+      const service = analyticsOf(app);
+      const reader = service.requireReader();
+      const version = await latestLoadId(reader);
+      return service.forData(version, 'loads', null, () => loads(reader));
+    },
+  );
+
+  app.get(
+    '/data/rejects',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Rejected rows of a load with reasons (personal values pseudonymised), paginated',
+        querystring: RejectsQuery,
+        response: { 200: RejectsResponse, ...errors },
+      },
+      preHandler: app.requireRole(rejectedRowRoles),
+    },
+    async (request) => {
+      const service = analyticsOf(app);
+      const reader = service.requireReader();
+      const version = await latestLoadId(reader);
+      const loadId = request.query.loadId ?? version;
+      return service.forData(version, 'rejects', { ...request.query, loadId }, () =>
+        rejects(reader, loadId, request.query, (kind, id) => service.pseudonymOf(kind, id)),
+      );
+    },
+  );
+};
+export default dataRoutes;

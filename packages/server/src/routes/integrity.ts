@@ -1,5 +1,154 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AnalyticsErrorBody } from '../api/analytics-common.js';
+import {
+  EvidenceQuery,
+  EvidenceResponse,
+  FunnelIndexResponse,
+  FunnelParams,
+  FunnelResponse,
+  PairsQuery,
+  PairsResponse,
+  UnitDetailResponse,
+  UnitParams,
+  UnitsQuery,
+  UnitsResponse,
+} from '../api/analytics-integrity.js';
+import { analyticsOf } from '../analytics/analytics-plugin.js';
+import { dashboardRoles, evidenceRoles } from '../analytics/analytics-roles.js';
+import type { AnalyticsService } from '../analytics/analytics-service.js';
+import { unitEvidence } from '../analytics/evidence-queries.js';
+import { funnel, funnelIndex } from '../analytics/funnel-queries.js';
+import { allPairs, listPairs } from '../analytics/pair-queries.js';
+import type { UnitIndex } from '../analytics/unit-queries.js';
+import { findUnit, listUnits, unitDetail, unitIndex } from '../analytics/unit-queries.js';
 
-/** Placeholder written by CORE so app.ts compiles; the owner replaces this file with the real routes. */
-const routes: FastifyPluginAsyncTypebox = async () => {};
-export default routes;
+const errors = { 404: AnalyticsErrorBody, 409: AnalyticsErrorBody };
+
+const unitsOf = (service: AnalyticsService): Promise<UnitIndex> =>
+  service.forRun('units', null, (run, reader) => unitIndex(service, run, reader));
+
+/**
+ * Integrity risk: ranked units, unit detail with the declarations behind
+ * each flag, funnel plots, officer–declarant pairs. People and firms appear
+ * only as pseudonyms.
+ */
+const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/integrity/units',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Units ranked by integrity risk, with status and explanation; filters, pages',
+        querystring: UnitsQuery,
+        response: { 200: UnitsResponse, ...errors },
+      },
+      preHandler: app.requireRole(dashboardRoles),
+    },
+    async (request) => {
+      const service = analyticsOf(app);
+      const index = await unitsOf(service);
+      return listUnits(await service.currentRun(), index, request.query);
+    },
+  );
+
+  app.get(
+    '/integrity/units/:kind/:unit',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'A unit (by pseudonym, or office code) with every indicator and its pairs',
+        params: UnitParams,
+        response: { 200: UnitDetailResponse, ...errors },
+      },
+      preHandler: app.requireRole(dashboardRoles),
+    },
+    async (request) => {
+      const service = analyticsOf(app);
+      const { kind, unit } = request.params;
+      const entry = findUnit(await unitsOf(service), kind, unit);
+      return service.forRun('unit', { kind, unit }, (run, reader) =>
+        unitDetail(service, run, reader, entry),
+      );
+    },
+  );
+
+  app.get(
+    '/integrity/units/:kind/:unit/evidence',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'The declarations behind a unit’s flagged and watched indicators, paginated',
+        params: UnitParams,
+        querystring: EvidenceQuery,
+        response: { 200: EvidenceResponse, ...errors },
+      },
+      preHandler: app.requireRole(evidenceRoles),
+    },
+    async (request) => {
+      const service = analyticsOf(app);
+      const { kind, unit } = request.params;
+      const entry = findUnit(await unitsOf(service), kind, unit);
+      return service.forRun('evidence', { kind, unit, ...request.query }, (run, reader) =>
+        unitEvidence(service, run, reader, entry, request.query),
+      );
+    },
+  );
+
+  app.get(
+    '/integrity/funnels',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'The funnel plots of the analysis, per unit kind and indicator',
+        response: { 200: FunnelIndexResponse, ...errors },
+      },
+      preHandler: app.requireRole(dashboardRoles),
+    },
+    async () => {
+      const service = analyticsOf(app);
+      return service.forRun('funnel-index', null, (run, reader) =>
+        funnelIndex(service, run, reader),
+      );
+    },
+  );
+
+  app.get(
+    '/integrity/funnels/:kind/:indicator',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'One funnel plot: units (pseudonyms) with volume, ratio, q, and control limits',
+        params: FunnelParams,
+        response: { 200: FunnelResponse, ...errors },
+      },
+      preHandler: app.requireRole(dashboardRoles),
+    },
+    async (request) => {
+      const service = analyticsOf(app);
+      const { kind, indicator } = request.params;
+      return service.forRun('funnel', { kind, indicator }, (run, reader) =>
+        funnel(service, run, reader, kind, indicator),
+      );
+    },
+  );
+
+  app.get(
+    '/integrity/pairs',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Officer–declarant pairs: observed, expected, lift, p and q; filters, pages',
+        querystring: PairsQuery,
+        response: { 200: PairsResponse, ...errors },
+      },
+      preHandler: app.requireRole(dashboardRoles),
+    },
+    async (request) => {
+      const service = analyticsOf(app);
+      const run = await service.currentRun();
+      const pairs = await allPairs(service, run, service.requireReader());
+      return listPairs(run, pairs, request.query);
+    },
+  );
+};
+export default integrityRoutes;

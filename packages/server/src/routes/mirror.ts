@@ -1,5 +1,47 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AnalyticsErrorBody } from '../api/analytics-common.js';
+import { MirrorGapsQuery, MirrorGapsResponse, MirrorResponse } from '../api/analytics-mirror.js';
+import { analyticsOf } from '../analytics/analytics-plugin.js';
+import { dashboardRoles } from '../analytics/analytics-roles.js';
+import { mirrorGaps, mirrorOverview } from '../analytics/mirror-queries.js';
 
-/** Placeholder written by CORE so app.ts compiles; the owner replaces this file with the real routes. */
-const routes: FastifyPluginAsyncTypebox = async () => {};
-export default routes;
+const errors = { 404: AnalyticsErrorBody, 409: AnalyticsErrorBody };
+
+/** Mirror analysis: largest gaps, the tariff–gap relation, declarants' and offices' shares. */
+const mirrorRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/mirror',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Mirror analysis: largest gaps by partner and HS6, tariff–gap points and slope',
+        response: { 200: MirrorResponse, ...errors },
+      },
+      preHandler: app.requireRole(dashboardRoles),
+    },
+    async () => {
+      const service = analyticsOf(app);
+      return service.forRun('mirror', null, (run, reader) => mirrorOverview(service, run, reader));
+    },
+  );
+
+  app.get(
+    '/mirror/gaps',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Mirror cells by gap, largest first, by partner and/or HS6, paginated',
+        querystring: MirrorGapsQuery,
+        response: { 200: MirrorGapsResponse, ...errors },
+      },
+      preHandler: app.requireRole(dashboardRoles),
+    },
+    async (request) => {
+      const service = analyticsOf(app);
+      return service.forRun('mirror-gaps', request.query, (run, reader) =>
+        mirrorGaps(run, reader, request.query),
+      );
+    },
+  );
+};
+export default mirrorRoutes;

@@ -1,5 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AnalyticsErrorBody } from '../api/analytics-common.js';
+import { OverviewResponse } from '../api/analytics-overview.js';
+import { analyticsOf } from '../analytics/analytics-plugin.js';
+import { dashboardRoles } from '../analytics/analytics-roles.js';
+import { overview } from '../analytics/overview-queries.js';
 
-/** Placeholder written by CORE so app.ts compiles; the owner replaces this file with the real routes. */
-const routes: FastifyPluginAsyncTypebox = async () => {};
-export default routes;
+/** `GET /api/overview`: the run, PMM-style indicators with trends, the clearance overview. */
+const overviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/overview',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Analysis run, PMM-style indicators by period and office, clearance overview',
+        response: { 200: OverviewResponse, 404: AnalyticsErrorBody, 409: AnalyticsErrorBody },
+      },
+      preHandler: app.requireRole(dashboardRoles),
+    },
+    async () => {
+      const service = analyticsOf(app);
+      return service.forRun('overview', null, (run, reader) => overview(run, reader));
+    },
+  );
+};
+export default overviewRoutes;

@@ -1,5 +1,64 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AnalyticsErrorBody } from '../api/analytics-common.js';
+import {
+  ReleaseDistributionQuery,
+  ReleaseDistributionResponse,
+  ReleaseTimesQuery,
+  ReleaseTimesResponse,
+} from '../api/analytics-release-times.js';
+import { analyticsOf } from '../analytics/analytics-plugin.js';
+import { dashboardRoles } from '../analytics/analytics-roles.js';
+import { releaseDistribution, releaseTimesOfRun } from '../analytics/release-time-queries.js';
 
-/** Placeholder written by CORE so app.ts compiles; the owner replaces this file with the real routes. */
-const routes: FastifyPluginAsyncTypebox = async () => {};
-export default routes;
+const errors = { 404: AnalyticsErrorBody, 409: AnalyticsErrorBody };
+
+/** Time Release Study: segment statistics, and duration histograms per group. */
+const releaseTimesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/release-times',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Release time segments: n, mean, median, 90th percentile by breakdown',
+        querystring: ReleaseTimesQuery,
+        response: { 200: ReleaseTimesResponse, ...errors },
+      },
+      preHandler: app.requireRole(dashboardRoles),
+    },
+    async (request) => {
+      const service = analyticsOf(app);
+      const all = await service.forRun('release-times', null, releaseTimesOfRun);
+      const { segment, breakdown } = request.query;
+      if (!segment && !breakdown) return all;
+      return {
+        ...all,
+        stats: all.stats.filter(
+          (s) => (!segment || s.segment === segment) && (!breakdown || s.breakdown === breakdown),
+        ),
+      };
+    },
+  );
+
+  app.get(
+    '/release-times/distribution',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Histogram of one segment’s durations per channel, office or transport mode',
+        querystring: ReleaseDistributionQuery,
+        response: { 200: ReleaseDistributionResponse, ...errors },
+      },
+      preHandler: app.requireRole(dashboardRoles),
+    },
+    async (request) => {
+      const service = analyticsOf(app);
+      const segment = request.query.segment ?? 'lodgement_release';
+      const by = request.query.by ?? 'channel';
+      const { maxHours } = await service.forRun('release-times', null, releaseTimesOfRun);
+      return service.forRun('release-distribution', { segment, by }, (run, reader) =>
+        releaseDistribution(run, reader, segment, by, maxHours),
+      );
+    },
+  );
+};
+export default releaseTimesRoutes;

@@ -1,0 +1,88 @@
+import type { UnitKind } from '@probity/engine';
+import type { PairView, PairsQuery, PairsResponse } from '../api/analytics-integrity.js';
+import type { AnalyticsReader } from './analytics-reader.js';
+import type { AnalysisRun, AnalyticsService } from './analytics-service.js';
+import { AnalyticsService as Service } from './analytics-service.js';
+import { round, toCount } from './json-values.js';
+
+/** A stored pair: its view (pseudonyms) and, server-side only, the real ids. */
+export interface PairEntry {
+  readonly officerId: string;
+  readonly declarantId: string;
+  readonly view: PairView;
+}
+
+/** Every stored officer–declarant pair of the run, strongest evidence first (cached per run). */
+export function allPairs(
+  service: AnalyticsService,
+  run: AnalysisRun,
+  reader: AnalyticsReader,
+): Promise<PairEntry[]> {
+  return service.forRun('pairs', null, async () => {
+    const rows = await reader.query<Record<string, unknown>>(
+      `SELECT office, officer_id, declarant_id, observed, expected, lift, manual, periods, p, q
+       FROM analysis_pairs ORDER BY q, p, lift DESC NULLS LAST, office, officer_id, declarant_id`,
+    );
+    return rows.map((r) => {
+      const officerId = String(r['officer_id']);
+      const declarantId = String(r['declarant_id']);
+      return {
+        officerId,
+        declarantId,
+        view: {
+          officer: service.label(run, 'officer', officerId),
+          declarant: service.label(run, 'declarant', declarantId),
+          office: String(r['office']),
+          observed: toCount(r['observed']),
+          expected: round(r['expected']) ?? 0,
+          lift: round(r['lift']),
+          manual: toCount(r['manual']),
+          periods: toCount(r['periods']),
+          p: round(r['p']) ?? 1,
+          q: round(r['q']) ?? 1,
+        },
+      };
+    });
+  });
+}
+
+/** Pairs an officer or declarant is part of, with q at most the run's watch level (50 at most). */
+export async function pairsOfUnit(
+  service: AnalyticsService,
+  run: AnalysisRun,
+  reader: AnalyticsReader,
+  kind: UnitKind,
+  id: string,
+): Promise<PairView[]> {
+  if (kind !== 'officer' && kind !== 'declarant') return [];
+  const watchLevel = Number(run.config['watchLevel'] ?? 0.2);
+  const pairs = await allPairs(service, run, reader);
+  return pairs
+    .filter(
+      (p) => (kind === 'officer' ? p.officerId : p.declarantId) === id && p.view.q <= watchLevel,
+    )
+    .slice(0, 50)
+    .map((p) => p.view);
+}
+
+/** One page of the pairs matching the filters. */
+export function listPairs(
+  run: AnalysisRun,
+  pairs: readonly PairEntry[],
+  query: PairsQuery,
+): PairsResponse {
+  const limit = query.limit ?? 50;
+  const offset = query.offset ?? 0;
+  const matching = pairs.filter(
+    (p) =>
+      (!query.office || p.view.office === query.office) &&
+      (query.maxQ === undefined || p.view.q <= query.maxQ),
+  );
+  return {
+    run: Service.runRef(run),
+    total: matching.length,
+    limit,
+    offset,
+    items: matching.slice(offset, offset + limit).map((p) => p.view),
+  };
+}
