@@ -1,0 +1,95 @@
+import { pseudonym, queryRows } from '@probity/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProbityApp } from '../src/app.js';
+import {
+  readPairEvidence,
+  readUnitEvidence,
+  resolvePair,
+  resolveUnit,
+} from '../src/cases/case-warehouse.js';
+import type { AnalyticsFixture } from './analytics-fixture.js';
+import { analyticsFixture, leakedIds } from './analytics-fixture.js';
+import { loginAs } from './helpers/login-as.js';
+import { testApp } from './helpers/test-app.js';
+
+const key = 'probity-demo-pseudonym-key';
+let fx: AnalyticsFixture;
+let app: ProbityApp;
+
+beforeAll(async () => {
+  fx = await analyticsFixture(4000);
+  app = await testApp({}, { warehouse: fx.warehouse });
+}, 120_000);
+afterAll(async () => {
+  await app.close();
+  await fx.cleanup();
+});
+
+describe('cases on a real analysed warehouse', () => {
+  it('resolves a flagged officer and freezes its flags and every evidence declaration', async () => {
+    const c = fx.warehouse.connection;
+    const [unit] = await queryRows<{ unit_id: string; n: number }>(
+      c,
+      `SELECT unit_id, count(*)::DOUBLE AS n FROM analysis_evidence WHERE kind = 'officer'
+       GROUP BY unit_id ORDER BY n DESC, unit_id LIMIT 1`,
+    );
+    expect(unit).toBeDefined();
+    if (!unit) return;
+    const shown = pseudonym('officer', unit.unit_id, key);
+    expect(await resolveUnit(c, 'officer', shown, key)).toEqual({
+      kind: 'officer',
+      id: unit.unit_id,
+      pseudonym: shown,
+    });
+    const evidence = await readUnitEvidence(c, 'officer', unit.unit_id, null);
+    expect(evidence.flags.length).toBeGreaterThan(0);
+    expect(evidence.declarationsTotal).toBe(unit.n);
+    expect(evidence.declarations.length).toBe(Math.min(unit.n, 2000));
+    expect(evidence.run).toMatchObject({ run_id: expect.any(String) });
+
+    const analyst = await loginAs(app, 'analyst');
+    const manager = await loginAs(app, 'manager');
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: analyst.headers,
+      payload: {
+        title: 'Top officer',
+        source: 'unit_flag',
+        subject: { kind: 'officer', pseudonym: shown },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { case: { id: number } }).case.id;
+    const detail = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${id}`,
+      headers: manager.headers,
+    });
+    const body = detail.json() as { evidence: { declarations: unknown[]; flags: unknown[] } };
+    expect(body.evidence.declarations).toHaveLength(evidence.declarations.length);
+    expect(body.evidence.flags).toHaveLength(evidence.flags.length);
+    // Person ids in the frozen declarations are shown as pseudonyms only.
+    expect(leakedIds(detail.body, fx.realIds)).toEqual([]);
+  });
+
+  it('resolves a pair and reads its declarations', async () => {
+    const c = fx.warehouse.connection;
+    const [pair] = await queryRows<{ officer_id: string; declarant_id: string }>(
+      c,
+      'SELECT officer_id, declarant_id FROM analysis_pairs ORDER BY q, officer_id, declarant_id LIMIT 1',
+    );
+    expect(pair).toBeDefined();
+    if (!pair) return;
+    const resolved = await resolvePair(
+      c,
+      pseudonym('officer', pair.officer_id, key),
+      pseudonym('declarant', pair.declarant_id, key),
+      key,
+    );
+    expect(resolved).toMatchObject({ officerId: pair.officer_id, declarantId: pair.declarant_id });
+    const evidence = await readPairEvidence(c, pair.officer_id, pair.declarant_id);
+    expect(evidence.pairs.length).toBeGreaterThan(0);
+    expect(evidence.declarations.length).toBeGreaterThan(0);
+  });
+});
