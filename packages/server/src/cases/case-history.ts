@@ -5,7 +5,8 @@ import type { CaseState, Db } from './case-types.js';
 /** One change to a case, written to its history and to the audit trail. */
 export interface CaseChange {
   readonly caseId: number;
-  readonly actorId: number;
+  /** Null for the system (e.g. a retention job). */
+  readonly actorId: number | null;
   /** Event type, e.g. `transition`; the audit action is `case.<type>` unless `auditAction` says. */
   readonly type: string;
   readonly from?: CaseState | null;

@@ -25,11 +25,11 @@ export function caseSummary(
     title: row.title,
     source: row.source,
     subject:
-      row.subject_kind === null
+      row.subject_kind === null || row.subject_pseudonym === null
         ? null
         : {
             kind: row.subject_kind,
-            pseudonym: row.subject_pseudonym ?? '',
+            pseudonym: row.subject_pseudonym,
             declarantPseudonym: row.pair_declarant_pseudonym,
           },
     indicator: row.indicator,

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ProbityApp } from '../src/app.js';
+import { verifyAuditChain } from '../src/audit/audit-trail.js';
+import { eraseCasePersonalData } from '../src/cases/case-retention.js';
+import type { TestLogin } from './helpers/login-as.js';
+import { loginAs } from './helpers/login-as.js';
+import { casesApp, fixture } from './cases-fixture.js';
+
+let app: ProbityApp;
+let close: () => Promise<void>;
+let manager: TestLogin;
+let manager2: TestLogin;
+let investigator: TestLogin;
+
+beforeEach(async () => {
+  ({ app, close } = await casesApp());
+  investigator = await loginAs(app, 'investigator');
+  manager = await loginAs(app, 'manager');
+  manager2 = await loginAs(app, 'manager', { username: 'manager2' });
+});
+afterEach(async () => close());
+
+async function post(who: TestLogin, url: string, payload: object) {
+  const r = await app.inject({ method: 'POST', url, headers: who.headers, payload });
+  expect(r.statusCode, `${url}: ${r.body}`).toBeLessThan(300);
+  return r;
+}
+
+describe('retention', () => {
+  it('erases the personal data of a closed case and the audit chain still verifies', async () => {
+    const created = await post(manager, '/api/cases', {
+      title: 'Overrides by the night shift',
+      source: 'unit_flag',
+      subject: { kind: 'officer', pseudonym: fixture.officerPseudonym },
+    });
+    const id = (created.json() as { case: { id: number } }).case.id;
+    const base = `/api/cases/${id}`;
+    await post(manager, `${base}/assign`, { investigatorId: investigator.userId });
+    await post(manager, `${base}/transition`, { to: 'triage' });
+    await post(manager, `${base}/transition`, { to: 'investigation' });
+    await post(investigator, `${base}/notes`, { text: 'Met the officer at the office.' });
+    await post(investigator, `${base}/reveal`, {
+      justification: 'Needed to schedule the interview.',
+    });
+    await post(investigator, `${base}/close-proposal`, {
+      outcome: 'unsubstantiated',
+      reasons: 'The overrides followed written instructions.',
+    });
+    const db = app.store.db;
+    expect(() => eraseCasePersonalData(db, id, null, new Date())).toThrow(/closed/);
+    await post(manager2, `${base}/close-approval`, { approve: true });
+
+    const erased = eraseCasePersonalData(db, id, null, new Date());
+    expect(erased).toMatchObject({ notes: 1, reveals: 1 });
+    expect(erased.evidence).toBeGreaterThan(0);
+    const dump = [
+      'cases',
+      'case_notes',
+      'case_evidence',
+      'case_reveals',
+      'case_events',
+      'case_closure_approvals',
+    ]
+      .map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t}`).all()))
+      .join('\n');
+    for (const personal of [
+      fixture.officer,
+      fixture.officerPseudonym,
+      'Met the officer',
+      'schedule',
+      'written instructions',
+      'night shift',
+    ]) {
+      expect(dump).not.toContain(personal);
+    }
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true });
+    const detail = await app.inject({ method: 'GET', url: base, headers: manager.headers });
+    expect(detail.json()).toMatchObject({
+      case: { state: 'closed', outcome: 'unsubstantiated', subject: null },
+      notes: [],
+    });
+    const stats = await app.inject({
+      method: 'GET',
+      url: '/api/cases/statistics',
+      headers: manager.headers,
+    });
+    expect(stats.json()).toMatchObject({ byOutcome: { unsubstantiated: 1 } });
+  });
+});
