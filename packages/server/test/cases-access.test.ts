@@ -71,7 +71,12 @@ describe('case access', () => {
     await post(manager, `/api/cases/${id}/assign`, { investigatorId: investigator.userId });
     await post(investigator, `/api/cases/${id}/notes`, { text: 'Confidential lead.' });
     const detail = await get(analyst, `/api/cases/${id}`);
-    expect(detail.json()).toMatchObject({ view: 'summary', notes: [], evidence: null });
+    expect(detail.json()).toMatchObject({
+      view: 'summary',
+      notes: [],
+      evidence: null,
+      case: { assignedTo: null },
+    });
     expect(detail.body).not.toContain('Confidential');
     expect((await get(analyst, `/api/cases/${id}/history`)).statusCode).toBe(403);
     expect((await post(analyst, `/api/cases/${id}/notes`, { text: 'x' })).statusCode).toBe(403);

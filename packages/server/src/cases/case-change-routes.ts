@@ -40,8 +40,8 @@ function actorOf(request: FastifyRequest): CaseActor {
 
 /** The case as it now is, for the acting person (summary level suffices after a change). */
 function changed(db: Db, actor: CaseActor, caseId: number, now: Date) {
-  const { row } = loadCaseFor(db, actor, caseId, 'summary');
-  return { case: caseSummary(db, row, readCaseDeadlineSettings(db), now) };
+  const { row, visibility } = loadCaseFor(db, actor, caseId, 'summary');
+  return { case: caseSummary(db, row, readCaseDeadlineSettings(db), now, visibility) };
 }
 
 /**

@@ -95,7 +95,7 @@ export function readCaseDetail(
     | undefined;
   const manager = full && actor.role === 'manager';
   return {
-    case: caseSummary(db, row, settings, now),
+    case: caseSummary(db, row, settings, now, visibility),
     view: visibility,
     outcomeReasons: full ? row.outcome_reasons : null,
     closedAt: row.closed_at,

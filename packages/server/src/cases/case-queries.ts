@@ -18,6 +18,8 @@ export function caseSummary(
   row: CaseRow,
   settings: CaseDeadlineSettings,
   now: Date,
+  /** `summary` (an analyst's view) leaves out who investigates. */
+  view: 'full' | 'summary' = 'full',
 ): CaseSummary {
   return {
     id: row.id,
@@ -37,7 +39,7 @@ export function caseSummary(
     priority: row.priority,
     deadline: row.deadline,
     ...deadlineFlags(row, settings, now),
-    assignedTo: personById(db, row.assigned_to),
+    assignedTo: view === 'full' ? personById(db, row.assigned_to) : null,
     outcome: row.outcome,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -69,6 +71,7 @@ export function listCases(
     stateOffset: `+${settings.stateDays} days`,
   };
   const where = conditions.join(' AND ');
+  const view = actor.role === 'analyst' ? 'summary' : 'full';
   // better-sqlite3 refuses named parameters a statement does not use.
   const bind = (sql: string) =>
     Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
@@ -77,7 +80,7 @@ export function listCases(
   const listSql = `SELECT c.* FROM cases c WHERE ${where}
      ORDER BY c.state = 'closed', ${caseDueAtSql}, c.id DESC LIMIT ${limit} OFFSET ${offset}`;
   const rows = db.prepare(listSql).all(bind(listSql)) as CaseRow[];
-  return { total, limit, offset, cases: rows.map((r) => caseSummary(db, r, settings, now)) };
+  return { total, limit, offset, cases: rows.map((r) => caseSummary(db, r, settings, now, view)) };
 }
 
 /** Counts by state, outcome and source (no case contents): for auditors and managers. */

@@ -76,8 +76,8 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
         actor,
         request.body,
       );
-      const { row } = loadCaseFor(db, actor, id, 'summary');
-      return reply.status(201).send({ case: caseSummary(db, row, settings, now) });
+      const { row, visibility } = loadCaseFor(db, actor, id, 'summary');
+      return reply.status(201).send({ case: caseSummary(db, row, settings, now, visibility) });
     },
   );
 
