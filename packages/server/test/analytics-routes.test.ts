@@ -1,0 +1,373 @@
+import { pseudonym, queryRows } from '@probity/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProbityApp } from '../src/app.js';
+import type { LoadsResponse, RejectsResponse } from '../src/api/analytics-data.js';
+import type {
+  EvidenceResponse,
+  FunnelIndexResponse,
+  FunnelResponse,
+  PairsResponse,
+  UnitDetailResponse,
+  UnitsResponse,
+} from '../src/api/analytics-integrity.js';
+import type { MirrorResponse } from '../src/api/analytics-mirror.js';
+import type { OverviewResponse } from '../src/api/analytics-overview.js';
+import type {
+  ReleaseDistributionResponse,
+  ReleaseTimesResponse,
+} from '../src/api/analytics-release-times.js';
+import { analyticsFixture, leakedIds } from './analytics-fixture.js';
+import type { AnalyticsFixture } from './analytics-fixture.js';
+import { loginAs } from './helpers/login-as.js';
+import type { TestLogin } from './helpers/login-as.js';
+import { testApp } from './helpers/test-app.js';
+
+const key = 'probity-demo-pseudonym-key';
+let fx: AnalyticsFixture;
+let app: ProbityApp;
+let analyst: TestLogin;
+
+beforeAll(async () => {
+  fx = await analyticsFixture();
+  app = await testApp({}, { warehouse: fx.warehouse });
+  analyst = await loginAs(app, 'analyst');
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await fx?.cleanup();
+});
+
+/** GETs `url` as the analyst, expects 200 and no real id anywhere in the body. */
+async function get<T>(url: string): Promise<T> {
+  const response = await app.inject({ method: 'GET', url, headers: analyst.headers });
+  expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
+  expect(leakedIds(response.body, fx.realIds), url).toEqual([]);
+  return response.json<T>();
+}
+
+const sql = <T>(text: string, params: unknown[] = []) =>
+  queryRows<T>(fx.warehouse.connection, text, params as never);
+
+/** Relative closeness for figures the API rounds to 6 significant digits. */
+const close = (a: number | null, b: number | null) => {
+  if (a === null || b === null) return expect(a).toBe(b);
+  return expect(Math.abs(a - b)).toBeLessThanOrEqual(Math.abs(b) * 1e-5 + 1e-12);
+};
+
+describe('GET /api/overview', () => {
+  it('counts declarations by office and channel as the warehouse does', async () => {
+    const body = await get<OverviewResponse>('/api/overview');
+    const [all] = await sql<{ n: number; red: number; inspected: number }>(
+      `SELECT count(*)::DOUBLE AS n, count(*) FILTER (WHERE final_channel = 'red')::DOUBLE AS red,
+         count(*) FILTER (WHERE inspected)::DOUBLE AS inspected FROM declarations`,
+    );
+    expect(body.clearance.total.declarations).toBe(all?.n);
+    expect(body.clearance.total.channels.red).toBe(all?.red);
+    close(body.clearance.total.inspectionRate, (all?.inspected ?? 0) / (all?.n ?? 1));
+    const offices = await sql<{ office: string; n: number }>(
+      `SELECT office_code AS office, count(*)::DOUBLE AS n FROM declarations GROUP BY 1 ORDER BY 1`,
+    );
+    expect(body.clearance.byOffice.map((o) => [o.office, o.declarations]).sort()).toEqual(
+      offices.map((o) => [o.office, o.n]),
+    );
+    expect(body.offices).toEqual(offices.map((o) => o.office));
+  });
+
+  it('gives each PMM indicator its overall value and its values by period and office', async () => {
+    const body = await get<OverviewResponse>('/api/overview');
+    const rows = await sql<{ id: string; office: string | null; period: string | null; v: number }>(
+      `SELECT indicator_id AS id, office_code AS office, period, value AS v FROM analysis_performance`,
+    );
+    expect(body.indicators.length).toBeGreaterThan(10);
+    for (const indicator of body.indicators) {
+      const own = rows.filter((r) => r.id === indicator.id);
+      const overall = own.find((r) => r.office === null && r.period === null);
+      close(indicator.overall, overall?.v ?? null);
+      expect(indicator.byPeriod).toHaveLength(own.filter((r) => !r.office && r.period).length);
+      expect(indicator.byOffice).toHaveLength(own.filter((r) => r.office && !r.period).length);
+      for (const v of indicator.byOfficePeriod) {
+        const row = own.find((r) => r.office === v.office && r.period === v.period);
+        close(v.value, row?.v ?? null);
+      }
+    }
+    expect(body.dimensions.map((d) => d.id)).toContain('revenue_collection');
+    expect(body.periods.length).toBeGreaterThan(0);
+  });
+
+  it('describes the run and counts units by kind and status', async () => {
+    const body = await get<OverviewResponse>('/api/overview');
+    const [run] = await sql<{ run_id: string }>(`SELECT run_id FROM analysis_runs`);
+    expect(body.run.runId).toBe(run?.run_id);
+    expect(body.run.config.pseudonymKeyFingerprint).toMatch(/^[0-9a-f]{12}$/);
+    expect(body.run.indicatorsRun).toContain('pair_concentration');
+    expect(body.run.indicatorsSkipped.map((s) => s.id)).toContain('model_divergence');
+    const counts = await sql<{ kind: string; status: string; n: number }>(
+      `SELECT kind, status, count(*)::DOUBLE AS n FROM analysis_units GROUP BY ALL`,
+    );
+    const officers = body.units.find((u) => u.kind === 'officer');
+    const n = (status: string) =>
+      counts.find((c) => c.kind === 'officer' && c.status === status)?.n ?? 0;
+    expect(officers?.flagged).toBe(n('flagged'));
+    expect(officers?.clear).toBe(n('clear'));
+    expect(officers?.insufficientData).toBe(n('insufficient_data'));
+  });
+});
+
+describe('GET /api/release-times', () => {
+  it('returns the stored segment statistics, filtered by segment and breakdown', async () => {
+    const body = await get<ReleaseTimesResponse>(
+      '/api/release-times?segment=lodgement_release&breakdown=channel',
+    );
+    const rows = await sql<{ grp: string; n: number; median: number; p90: number }>(
+      `SELECT group_value AS grp, n::DOUBLE AS n, median_h AS median, p90_h AS p90
+       FROM analysis_release_times WHERE segment = 'lodgement_release' AND breakdown = 'channel'`,
+    );
+    expect(body.stats).toHaveLength(rows.length);
+    for (const row of rows) {
+      const stat = body.stats.find((s) => s.group === row.grp);
+      expect(stat?.n).toBe(row.n);
+      close(stat?.medianHours ?? null, row.median);
+      close(stat?.p90Hours ?? null, row.p90);
+    }
+    expect(body.segments.map((s) => s.id)).toContain('arrival_release');
+    expect(body.extremeRule.fr).not.toBe('');
+  });
+
+  it('bins every kept duration of a segment, as many per channel as the study counted', async () => {
+    const body = await get<ReleaseDistributionResponse>(
+      '/api/release-times/distribution?segment=lodgement_release&by=channel',
+    );
+    const rows = await sql<{ grp: string; n: number }>(
+      `SELECT group_value AS grp, n::DOUBLE AS n FROM analysis_release_times
+       WHERE segment = 'lodgement_release' AND breakdown = 'channel'`,
+    );
+    for (const group of body.groups) {
+      const expected = rows.find((r) => r.grp === group.group)?.n;
+      expect(group.n).toBe(expected);
+      expect(group.bins.reduce((s, b) => s + b.count, 0)).toBe(expected);
+    }
+    expect(body.edgesHours[0]).toBe(0);
+    expect(body.groups[0]?.bins).toHaveLength(body.edgesHours.length - 1);
+  });
+
+  it('refuses an unknown segment', async () => {
+    const response = await app.inject({
+      url: '/api/release-times/distribution?segment=teleport',
+      headers: analyst.headers,
+    });
+    expect(response.statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/integrity/units', () => {
+  it('lists the officers of the analysis under pseudonyms, flagged first by rank', async () => {
+    const body = await get<UnitsResponse>('/api/integrity/units?kind=officer&limit=500');
+    const rows = await sql<{ unit_id: string; status: string; rank: number }>(
+      `SELECT unit_id, status, rank FROM analysis_units WHERE kind = 'officer'`,
+    );
+    expect(body.total).toBe(rows.length);
+    const byLabel = new Map(rows.map((r) => [pseudonym('officer', r.unit_id, key), r]));
+    for (const item of body.items) {
+      expect(item.unit).toMatch(/^OFR-[0-9A-Z]{8}$/);
+      expect(byLabel.get(item.unit)?.status).toBe(item.status);
+    }
+    const flagged = rows.filter((r) => r.status === 'flagged').length;
+    expect(body.items.slice(0, flagged).every((i) => i.status === 'flagged')).toBe(true);
+    expect(body.items[0]?.rank).toBe(1);
+    expect(body.items[0]?.flags[0]?.explanation.fr).not.toBe('');
+  });
+
+  it('filters by status, office and indicator, and pages', async () => {
+    const page = await get<UnitsResponse>('/api/integrity/units?status=clear&limit=5&offset=5');
+    const [clear] = await sql<{ n: number }>(
+      `SELECT count(*)::DOUBLE AS n FROM analysis_units WHERE status = 'clear'`,
+    );
+    expect(page.total).toBe(clear?.n);
+    expect(page.items).toHaveLength(5);
+    expect(page.offset).toBe(5);
+    const [flag] = await sql<{ indicator: string; n: number }>(
+      `SELECT indicator, count(DISTINCT (kind, unit_id))::DOUBLE AS n FROM analysis_flags
+       WHERE status IN ('flagged', 'watch') GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+    );
+    const onIndicator = await get<UnitsResponse>(
+      `/api/integrity/units?indicator=${flag?.indicator}&limit=500`,
+    );
+    expect(onIndicator.total).toBe(flag?.n);
+    const office = await get<UnitsResponse>('/api/integrity/units?kind=office&office=DLA-PORT');
+    expect(office.items.map((u) => u.unit)).toEqual(['DLA-PORT']);
+  });
+});
+
+describe('GET /api/integrity/units/:kind/:unit', () => {
+  it('gives every indicator of the top officer as stored, and the declarations behind its flags', async () => {
+    const [top] = await sql<{ unit_id: string }>(
+      `SELECT unit_id FROM analysis_units WHERE kind = 'officer' ORDER BY rank LIMIT 1`,
+    );
+    const label = pseudonym('officer', top?.unit_id ?? '', key);
+    const body = await get<UnitDetailResponse>(`/api/integrity/units/officer/${label}`);
+    const flags = await sql<{ indicator: string; observed: number; expected: number; q: number }>(
+      `SELECT indicator, observed, expected, q FROM analysis_flags WHERE kind = 'officer' AND unit_id = $1`,
+      [top?.unit_id],
+    );
+    expect(body.indicators).toHaveLength(flags.length);
+    for (const f of flags) {
+      const shown = body.indicators.find((i) => i.indicator === f.indicator);
+      close(shown?.observed ?? null, f.observed);
+      close(shown?.expected ?? null, f.expected);
+      close(shown?.q ?? null, f.q);
+    }
+    expect(body.status).toBe('flagged');
+    const flagged = body.indicators.find((i) => i.status === 'flagged');
+    expect(flagged?.evidenceCount).toBeGreaterThan(0);
+
+    const evidence = await get<EvidenceResponse>(
+      `/api/integrity/units/officer/${label}/evidence?indicator=${flagged?.indicator}&limit=10`,
+    );
+    const [count] = await sql<{ n: number }>(
+      `SELECT count(*)::DOUBLE AS n FROM analysis_evidence WHERE kind = 'officer' AND unit_id = $1 AND indicator = $2`,
+      [top?.unit_id, flagged?.indicator],
+    );
+    expect(evidence.total).toBe(count?.n);
+    expect(evidence.items.length).toBe(Math.min(10, count?.n ?? 0));
+    expect(evidence.items.every((e) => e.indicator === flagged?.indicator)).toBe(true);
+    if (flagged?.indicator !== 'pair_concentration' && flagged?.indicator !== 'undervaluation') {
+      expect(evidence.items.every((e) => e.officer === label)).toBe(true);
+    }
+  });
+
+  it('shows every flagged unit of every kind without a real id', async () => {
+    const units = await get<UnitsResponse>('/api/integrity/units?status=flagged&limit=500');
+    expect(units.items.length).toBeGreaterThan(3);
+    for (const unit of units.items) {
+      const detail = await get<UnitDetailResponse>(
+        `/api/integrity/units/${unit.kind}/${encodeURIComponent(unit.unit)}`,
+      );
+      expect(detail.unit).toBe(unit.unit);
+      await get<EvidenceResponse>(
+        `/api/integrity/units/${unit.kind}/${encodeURIComponent(unit.unit)}/evidence?limit=500`,
+      );
+    }
+  });
+
+  it('answers UNIT_NOT_FOUND for a pseudonym the analysis does not have', async () => {
+    const response = await app.inject({
+      url: '/api/integrity/units/officer/OFR-00000000',
+      headers: analyst.headers,
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: { code: 'UNIT_NOT_FOUND' } });
+  });
+});
+
+describe('GET /api/integrity/funnels', () => {
+  it('lists the stored funnels and draws each one with labelled points and limits', async () => {
+    const index = await get<FunnelIndexResponse>('/api/integrity/funnels');
+    const [stored] = await sql<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM analysis_funnels`);
+    expect(index.funnels).toHaveLength(stored?.n ?? -1);
+    for (const f of index.funnels) {
+      const body = await get<FunnelResponse>(`/api/integrity/funnels/${f.kind}/${f.indicator}`);
+      expect(body.points).toHaveLength(f.unitsTested);
+    }
+    const downgrade = await get<FunnelResponse>('/api/integrity/funnels/officer/downgrade');
+    const flags = await sql<{ unit_id: string; n: number; observed: number }>(
+      `SELECT unit_id, n, observed FROM analysis_flags WHERE kind = 'officer' AND indicator = 'downgrade'`,
+    );
+    expect(downgrade.limits.length).toBeGreaterThan(0);
+    for (const point of downgrade.points) {
+      const flag = flags.find((r) => pseudonym('officer', r.unit_id, key) === point.unit);
+      expect(flag?.n).toBe(point.n);
+      expect(flag?.observed).toBe(point.observed);
+    }
+  });
+
+  it('answers FUNNEL_NOT_FOUND for an indicator without a funnel', async () => {
+    const response = await app.inject({
+      url: '/api/integrity/funnels/office/no_such_indicator',
+      headers: analyst.headers,
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: { code: 'FUNNEL_NOT_FOUND' } });
+  });
+});
+
+describe('GET /api/integrity/pairs', () => {
+  it('lists every stored pair under pseudonyms, strongest first, filtered by q', async () => {
+    const all = await get<PairsResponse>('/api/integrity/pairs?limit=500');
+    const rows = await sql<{
+      officer_id: string;
+      declarant_id: string;
+      observed: number;
+      q: number;
+    }>(`SELECT officer_id, declarant_id, observed, q FROM analysis_pairs ORDER BY q, p`);
+    expect(all.total).toBe(rows.length);
+    const first = rows[0];
+    expect(all.items[0]?.officer).toBe(pseudonym('officer', first?.officer_id ?? '', key));
+    expect(all.items[0]?.declarant).toBe(pseudonym('declarant', first?.declarant_id ?? '', key));
+    expect(all.items[0]?.observed).toBe(first?.observed);
+    const strong = await get<PairsResponse>('/api/integrity/pairs?maxQ=0.05');
+    expect(strong.total).toBe(rows.filter((r) => r.q <= 0.05).length);
+  });
+});
+
+describe('GET /api/mirror', () => {
+  it('shows the largest gaps, the sums by partner and the tariff–gap relation', async () => {
+    const body = await get<MirrorResponse>('/api/mirror');
+    expect(body.available).toBe(true);
+    const [largest] = await sql<{ gap: number; hs6: string }>(
+      `SELECT gap_usd AS gap, hs6 FROM analysis_mirror_gaps ORDER BY gap_usd DESC LIMIT 1`,
+    );
+    close(body.largestGaps[0]?.gapUsd ?? null, largest?.gap ?? null);
+    const [partner] = await sql<{ p: string; gap: number }>(
+      `SELECT partner_country AS p, sum(gap_usd) AS gap FROM analysis_mirror_gaps
+       GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    );
+    expect(body.byPartner[0]?.key).toBe(partner?.p);
+    close(body.byPartner[0]?.gapUsd ?? null, partner?.gap ?? null);
+    expect(body.tariffGap.points.length).toBe(body.tariffGap.n);
+    expect(body.tariffGap.slope).not.toBeNull();
+    expect(body.declarants.every((d) => d.unit.startsWith('DCL-'))).toBe(true);
+  });
+
+  it('pages the cells of one partner', async () => {
+    const body = await get<{ total: number; items: { partner: string }[] }>(
+      '/api/mirror/gaps?partner=CN&limit=3',
+    );
+    const [count] = await sql<{ n: number }>(
+      `SELECT count(*)::DOUBLE AS n FROM analysis_mirror_gaps WHERE partner_country = 'CN'`,
+    );
+    expect(body.total).toBe(count?.n);
+    expect(body.items.every((i) => i.partner === 'CN')).toBe(true);
+  });
+});
+
+describe('GET /api/data', () => {
+  it('reconciles every file of the load: read = accepted + rejected', async () => {
+    const body = await get<LoadsResponse>('/api/data/loads');
+    expect(body.loads).toHaveLength(1);
+    const load = body.loads[0];
+    expect(load?.reconciled).toBe(true);
+    expect(load?.rejected).toBeGreaterThan(0);
+    for (const file of load?.files ?? []) {
+      expect(file.read).toBe(file.accepted + file.rejected);
+      expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const [declarations] = await sql<{ n: number }>(
+      `SELECT count(*)::DOUBLE AS n FROM declarations`,
+    );
+    expect(body.tables.find((t) => t.table === 'declarations')?.rows).toBe(declarations?.n);
+  });
+
+  it('lists rejected rows with reasons, personal values as pseudonyms', async () => {
+    const body = await get<RejectsResponse>('/api/data/rejects?limit=500');
+    const [count] = await sql<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM probity_rejects`);
+    expect(body.total).toBe(count?.n);
+    const declaration = body.items.find((r) => r.table === 'declarations');
+    expect(declaration?.reason).toContain('not-a-date');
+    expect(declaration?.values?.['declarant_id']).toMatch(/^DCL-/);
+    const officer = body.items.find((r) => r.table === 'officers');
+    expect(officer?.values?.['officer_id']).toMatch(/^OFR-/);
+    const page = await get<RejectsResponse>('/api/data/rejects?table=milestones&limit=2&offset=1');
+    expect(page.items).toHaveLength(2);
+    expect(page.items.every((r) => r.table === 'milestones')).toBe(true);
+  });
+});
