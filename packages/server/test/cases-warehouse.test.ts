@@ -66,7 +66,10 @@ describe('cases on a real analysed warehouse', () => {
       url: `/api/cases/${id}`,
       headers: manager.headers,
     });
-    const body = detail.json() as { evidence: { declarations: unknown[]; flags: unknown[] } };
+    const body = detail.json() as {
+      evidence: { declarations: unknown[]; flags: unknown[]; declarationsTotal: number };
+    };
+    expect(body.evidence.declarationsTotal).toBe(unit.n);
     expect(body.evidence.declarations).toHaveLength(evidence.declarations.length);
     expect(body.evidence.flags).toHaveLength(evidence.flags.length);
     // Person ids in the frozen declarations are shown as pseudonyms only.

@@ -129,6 +129,8 @@ export type CaseNote = Static<typeof CaseNote>;
 /** Evidence frozen when the case was opened; person ids inside are pseudonyms. */
 export const CaseEvidence = Type.Object({
   frozenAt: Nullable(Type.String()),
+  /** Declarations behind the flag in the warehouse at opening (more than were frozen when capped). */
+  declarationsTotal: Type.Integer(),
   flags: Type.Array(Type.Record(Type.String(), Type.Unknown())),
   pairs: Type.Array(Type.Record(Type.String(), Type.Unknown())),
   declarations: Type.Array(

@@ -132,7 +132,12 @@ export function createCase(
       type: 'create',
       to: 'received',
       at,
-      details: { reference, source: input.source, frozenEvidence: frozen },
+      details: {
+        reference,
+        source: input.source,
+        frozenEvidence: frozen,
+        declarationsTotal: input.evidence?.declarationsTotal ?? 0,
+      },
       audit: {
         reference,
         source: input.source,

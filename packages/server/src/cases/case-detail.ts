@@ -44,8 +44,14 @@ export function readCaseEvidence(db: Db, caseId: number, key: string): CaseEvide
     data: string;
     frozen_at: string;
   }[];
+  const opening = db
+    .prepare("SELECT details FROM case_events WHERE case_id = ? AND type = 'create'")
+    .get(caseId) as { details: string } | undefined;
+  const total = (JSON.parse(opening?.details ?? '{}') as { declarationsTotal?: unknown })
+    .declarationsTotal;
   const evidence: CaseEvidence = {
     frozenAt: rows[0]?.frozen_at ?? null,
+    declarationsTotal: typeof total === 'number' ? total : 0,
     flags: [],
     pairs: [],
     declarations: [],
