@@ -153,6 +153,17 @@ describe('frozen evidence', () => {
     expect(d1['declared_value']).toBe('1200.50');
   });
 
+  it('freezes only the named indicator when the case is opened from one flag', async () => {
+    const flagged = await openAssigned({ ...officerCase, indicator: 'green_override' });
+    const clear = await openAssigned({ ...officerCase, indicator: 'release_time' });
+    const read = async (id: number) =>
+      (
+        await app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: manager.headers })
+      ).json() as Detail;
+    expect((await read(flagged)).evidence.declarations).toHaveLength(2);
+    expect((await read(clear)).evidence).toMatchObject({ flags: [], declarations: [] });
+  });
+
   it('freezes the pair row and the declarations of the pair', async () => {
     const id = await openAssigned({
       title: 'Pair',

@@ -69,6 +69,8 @@ export function listCases(
     now: now.toISOString(),
     overdue: query.overdue ? 1 : 0,
     stateOffset: `+${settings.stateDays} days`,
+    limit,
+    offset,
   };
   const where = conditions.join(' AND ');
   const view = actor.role === 'analyst' ? 'summary' : 'full';
@@ -78,7 +80,7 @@ export function listCases(
   const countSql = `SELECT count(*) AS n FROM cases c WHERE ${where}`;
   const total = (db.prepare(countSql).get(bind(countSql)) as { n: number }).n;
   const listSql = `SELECT c.* FROM cases c WHERE ${where}
-     ORDER BY c.state = 'closed', ${caseDueAtSql}, c.id DESC LIMIT ${limit} OFFSET ${offset}`;
+     ORDER BY c.state = 'closed', ${caseDueAtSql}, c.id DESC LIMIT @limit OFFSET @offset`;
   const rows = db.prepare(listSql).all(bind(listSql)) as CaseRow[];
   return { total, limit, offset, cases: rows.map((r) => caseSummary(db, r, settings, now, view)) };
 }
