@@ -93,8 +93,50 @@ export async function buildApp(
     // Fastify's Ajv already knows the standard formats (ajv-formats) and drops extra properties.
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // Ecosystem.
+  // Infrastructure.
+  const ownsStore = deps.store === undefined;
+  const store = deps.store ?? openStore(config.stateFile);
+  const ownsWarehouse = deps.warehouse === undefined && config.warehouseFile !== null;
+  const warehouse =
+    deps.warehouse ??
+    (config.warehouseFile ? await openWarehouse(config.warehouseFile, { readOnly: true }) : null);
+  app.addHook('onClose', async () => {
+    if (ownsWarehouse) warehouse?.close();
+    if (ownsStore) store.close();
+  });
+
+  // Cookie parsing is an onRequest hook of its own and must run before `authenticate`.
   await app.register(fastifyCookie);
+
+  // Decorators.
+  app.decorate('store', store);
+  app.decorate('warehouse', warehouse);
+  app.decorate('serverConfig', config);
+  app.decorate('requireRole', requireRole);
+  app.decorate('routeCatalog', [] as RouteEntry[]);
+  app.decorateRequest('user', null);
+  app.decorateRequest('authSession', null);
+
+  // Hooks, before any plugin with routes: Fastify copies hooks into a plugin when it is
+  // registered, so the docs' routes get default-deny only if these come first.
+  app.addHook('onRoute', (route) => {
+    const roles = hoistRoleChecks(route);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' && route.exposeHeadRoute !== false) continue;
+      app.routeCatalog.push({
+        method,
+        url: route.url,
+        public: route.config?.public === true,
+        roles,
+      });
+    }
+  });
+  app.addHook('onRequest', authenticate);
+  app.addHook('onSend', securityHeaders);
+  app.setErrorHandler(errorHandler);
+
+  // OpenAPI document from the route schemas; UI and JSON for signed-in users.
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -112,45 +154,6 @@ export async function buildApp(
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-
-  // Infrastructure.
-  const ownsStore = deps.store === undefined;
-  const store = deps.store ?? openStore(config.stateFile);
-  const ownsWarehouse = deps.warehouse === undefined && config.warehouseFile !== null;
-  const warehouse =
-    deps.warehouse ??
-    (config.warehouseFile ? await openWarehouse(config.warehouseFile, { readOnly: true }) : null);
-  app.addHook('onClose', async () => {
-    if (ownsWarehouse) warehouse?.close();
-    if (ownsStore) store.close();
-  });
-
-  // Decorators.
-  app.decorate('store', store);
-  app.decorate('warehouse', warehouse);
-  app.decorate('serverConfig', config);
-  app.decorate('requireRole', requireRole);
-  app.decorate('routeCatalog', [] as RouteEntry[]);
-  app.decorateRequest('user', null);
-  app.decorateRequest('authSession', null);
-
-  // Hooks.
-  app.addHook('onRoute', (route) => {
-    const roles = hoistRoleChecks(route);
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) {
-      if (method === 'HEAD' && route.exposeHeadRoute !== false) continue;
-      app.routeCatalog.push({
-        method,
-        url: route.url,
-        public: route.config?.public === true,
-        roles,
-      });
-    }
-  });
-  app.addHook('onRequest', authenticate);
-  app.addHook('onSend', securityHeaders);
-  app.setErrorHandler(errorHandler);
 
   // Routes: one plugin per resource.
   const api = [

@@ -8,44 +8,15 @@ export { openStore, migrate, schemaVersion } from './store/database.js';
 export type { Db, Store } from './store/database.js';
 export { migrations } from './store/migrations/index.js';
 export type { Migration } from './store/migrations/index.js';
+export { defaultSettings, getSettings } from './store/settings.js';
 export { appendAudit, auditHead, verifyAuditChain } from './audit/audit-trail.js';
 export type { AuditEntry, AuditEntryInput, AuditVerification } from './audit/audit-trail.js';
+export { ensureFirstAdmin } from './auth/accounts.js';
 export { roles, isRole } from './access/roles.js';
 export type { AuthenticatedUser, Role } from './access/roles.js';
 // API types (the web app imports these with `import type`).
 export type * from './api/common.js';
-// Case API types (CASES).
-export type {
-  CaseAccessBody,
-  CaseAssignBody,
-  CaseChangeResponse,
-  CaseCloseApprovalBody,
-  CaseCloseProposalBody,
-  CaseClosureProposal,
-  CaseCreateBody,
-  CaseDetail,
-  CaseEvidence,
-  CaseExclusionBody,
-  CaseHistory,
-  CaseHistoryEntry,
-  CaseIdParams,
-  CaseList,
-  CaseListQuery,
-  CaseNote,
-  CaseNoteBody,
-  CaseOutcome,
-  CasePermissions,
-  CasePerson,
-  CasePriority,
-  CaseReminders,
-  CaseReopenBody,
-  CaseSource,
-  CaseState,
-  CaseStatistics,
-  CaseSubject,
-  CaseSubjectKind,
-  CaseSummary,
-  CaseTransitionBody,
-  RevealBody,
-  RevealResponse,
-} from './api/cases.js';
+export type * from './api/auth.js';
+export type * from './api/users.js';
+export type * from './api/settings.js';
+export type * from './api/audit.js';
