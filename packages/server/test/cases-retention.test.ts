@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProbityApp } from '../src/app.js';
 import { verifyAuditChain } from '../src/audit/audit-trail.js';
-import { eraseCasePersonalData } from '../src/cases/case-retention.js';
+import { eraseCasePersonalData, eraseExpiredCases } from '../src/cases/case-retention.js';
 import type { TestLogin } from './helpers/login-as.js';
 import { loginAs } from './helpers/login-as.js';
 import { casesApp, fixture } from './cases-fixture.js';
@@ -79,11 +79,42 @@ describe('retention', () => {
       case: { state: 'closed', outcome: 'unsubstantiated', subject: null },
       notes: [],
     });
+    const reopen = await app.inject({
+      method: 'POST',
+      url: `${base}/reopen`,
+      headers: manager.headers,
+      payload: { reason: 'Trying to reopen an erased case.' },
+    });
+    expect(reopen.statusCode).toBe(409);
     const stats = await app.inject({
       method: 'GET',
       url: '/api/cases/statistics',
       headers: manager.headers,
     });
     expect(stats.json()).toMatchObject({ byOutcome: { unsubstantiated: 1 } });
+  });
+
+  it('erases the cases closed longer ago than the retention period, once', async () => {
+    const db = app.store.db;
+    const open = async (title: string) => {
+      const r = await post(manager, '/api/cases', { title, source: 'manual' });
+      return (r.json() as { case: { id: number } }).case.id;
+    };
+    const old = await open('Old case');
+    const recent = await open('Recent case');
+    const stillOpen = await open('Open case');
+    const day = 86_400_000;
+    const close = db.prepare("UPDATE cases SET state = 'closed', closed_at = ? WHERE id = ?");
+    close.run(new Date(Date.now() - 400 * day).toISOString(), old);
+    close.run(new Date(Date.now() - 10 * day).toISOString(), recent);
+    expect(eraseExpiredCases(db, 365, new Date())).toEqual([old]);
+    expect(eraseExpiredCases(db, 365, new Date())).toEqual([]);
+    const titles = db.prepare('SELECT id, title FROM cases ORDER BY id').all();
+    expect(titles).toEqual([
+      { id: old, title: '[erased]' },
+      { id: recent, title: 'Recent case' },
+      { id: stillOpen, title: 'Open case' },
+    ]);
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 });

@@ -13,6 +13,15 @@ export interface CaseErasure {
 
 const erased = '[erased]';
 
+/** Whether a case's personal data has been erased under retention. */
+export function isCaseErased(db: Db, caseId: number): boolean {
+  return (
+    db
+      .prepare("SELECT 1 FROM case_events WHERE case_id = ? AND type = 'retention_erase'")
+      .get(caseId) !== undefined
+  );
+}
+
 /**
  * Retention hook: erases the personal data of a closed case (subject ids and
  * pseudonyms, title, notes, frozen evidence, reveals, texts of reasons and
@@ -30,6 +39,7 @@ export function eraseCasePersonalData(
   return db.transaction(() => {
     const row = readCaseRow(db, caseId);
     if (!row) throw caseNotFound();
+    if (isCaseErased(db, caseId)) return { notes: 0, evidence: 0, reveals: 0, events: 0 };
     if (row.state !== 'closed') {
       throw caseConflict(caseErrorCodes.badTransition, 'Only a closed case can be erased.');
     }
@@ -59,4 +69,22 @@ export function eraseCasePersonalData(
     });
     return counts;
   })();
+}
+
+/**
+ * Retention job: erases the personal data of every case closed more than
+ * `retentionDays` ago and not yet erased (the `retentionDays` setting).
+ * Returns the ids of the cases erased.
+ */
+export function eraseExpiredCases(db: Db, retentionDays: number, now: Date): number[] {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+  const due = db
+    .prepare(
+      `SELECT id FROM cases c WHERE c.state = 'closed' AND c.closed_at < ?
+         AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'retention_erase')
+       ORDER BY id`,
+    )
+    .all(cutoff) as { id: number }[];
+  for (const { id } of due) eraseCasePersonalData(db, id, null, now);
+  return due.map((r) => r.id);
 }

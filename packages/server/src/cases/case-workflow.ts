@@ -1,6 +1,7 @@
 import { casePermissions, loadCaseFor, pendingProposer, requirePermission } from './case-access.js';
 import { caseConflict, caseErrorCodes, caseForbidden } from './case-errors.js';
 import { recordCaseChange, textHash } from './case-history.js';
+import { isCaseErased } from './case-retention.js';
 import type { CaseActor, CaseOutcome, CaseRow, CaseState, Db } from './case-types.js';
 
 /** Forward moves the transition route makes; review and closed are reached by closure only. */
@@ -241,6 +242,9 @@ export function reopenCase(
       throw caseConflict(caseErrorCodes.badTransition, 'Only a closed case can be reopened.');
     }
     requirePermission(can.reopen, 'Only a manager reopens a case.');
+    if (isCaseErased(db, caseId)) {
+      throw caseConflict(caseErrorCodes.badTransition, 'This case was erased under retention.');
+    }
     const at = now.toISOString();
     setState(db, row, 'investigation', at);
     db.prepare(
