@@ -186,6 +186,26 @@ describe('case lifecycle', () => {
     expect((mine.json() as { cases: unknown[] }).cases).toHaveLength(1);
   });
 
+  it("gives a new case the settings' deadline and warns within the reminder window", async () => {
+    const admin = await loginAs(app, 'admin');
+    const put = await app.inject({
+      method: 'PUT',
+      url: '/api/settings',
+      headers: admin.headers,
+      payload: { caseDeadlineDays: 5, caseReminderDays: 6 },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const id = await openFromFlag();
+    const detail = (await get(manager, `/api/cases/${id}`)).json() as {
+      case: { createdAt: string; deadline: string; dueAt: string; dueSoon: boolean };
+    };
+    const days =
+      (Date.parse(detail.case.deadline) - Date.parse(detail.case.createdAt)) / 86_400_000;
+    expect(days).toBe(5);
+    expect(detail.case.dueAt).toBe(detail.case.deadline);
+    expect(detail.case.dueSoon).toBe(true);
+  });
+
   it('counts cases by state and outcome for auditors, without contents', async () => {
     await openFromFlag();
     const auditor = await loginAs(app, 'auditor');
