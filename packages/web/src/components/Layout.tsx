@@ -1,0 +1,69 @@
+import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router-dom';
+import { useSession, useUser } from '../auth/SessionProvider';
+import { useT } from '../i18n/LocaleProvider';
+import { navFor } from '../navigation';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** The frame of every page after login: skip link, header, navigation by role, main. */
+export function Layout({ children, nav = true }: { children: ReactNode; nav?: boolean }) {
+  const t = useT();
+  const user = useUser();
+  const { logout } = useSession();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // Moving to another page moves focus to its content, as a page load would.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">{t('shell.appName')}</span>
+          <span className="brand-tagline">{t('shell.tagline')}</span>
+        </div>
+        <div className="header-tools">
+          <LanguageSwitch />
+          <span className="user-chip">
+            {user.displayName}
+            <span className="muted"> · {t(`role.${user.role}`)}</span>
+          </span>
+          <button type="button" className="button-secondary" onClick={() => void logout()}>
+            {t('shell.logout')}
+          </button>
+        </div>
+      </header>
+      {nav && (
+        <nav className="app-nav" aria-label={t('shell.navigation')}>
+          <ul>
+            {navFor(user.role).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <main id="main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="app-footer">
+        <p>{t('shell.dueProcess')}</p>
+      </footer>
+    </>
+  );
+}

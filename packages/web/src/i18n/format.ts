@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
+
+/** Number, percent, date and duration formatters of the current locale. */
+export function useFormat() {
+  const intl = useIntl();
+  return useMemo(
+    () => ({
+      number: (value: number | null | undefined, digits = 0) =>
+        value === null || value === undefined || !Number.isFinite(value)
+          ? '—'
+          : intl.formatNumber(value, { maximumFractionDigits: digits, minimumFractionDigits: 0 }),
+      fixed: (value: number | null | undefined, digits = 2) =>
+        value === null || value === undefined || !Number.isFinite(value)
+          ? '—'
+          : intl.formatNumber(value, {
+              maximumFractionDigits: digits,
+              minimumFractionDigits: digits,
+            }),
+      percent: (value: number | null | undefined, digits = 1) =>
+        value === null || value === undefined || !Number.isFinite(value)
+          ? '—'
+          : intl.formatNumber(value, {
+              style: 'percent',
+              maximumFractionDigits: digits,
+              minimumFractionDigits: 0,
+            }),
+      date: (value: string | number | Date | null | undefined) =>
+        value === null || value === undefined || value === ''
+          ? '—'
+          : intl.formatDate(value, { year: 'numeric', month: 'short', day: 'numeric' }),
+      dateTime: (value: string | number | Date | null | undefined) =>
+        value === null || value === undefined || value === ''
+          ? '—'
+          : intl.formatDate(value, {
+              year: 'numeric',
+              month: 'short',
+              day: 'numeric',
+              hour: '2-digit',
+              minute: '2-digit',
+            }),
+      /** A p- or q-value: small values in scientific notation. */
+      probability: (value: number | null | undefined) =>
+        value === null || value === undefined || !Number.isFinite(value)
+          ? '—'
+          : value < 0.001
+            ? intl.formatNumber(value, { notation: 'scientific', maximumFractionDigits: 1 })
+            : intl.formatNumber(value, { maximumFractionDigits: 3 }),
+    }),
+    [intl],
+  );
+}
