@@ -15,6 +15,8 @@ import { authenticate } from './access/authenticate.js';
 import { hoistRoleChecks, requireRole } from './access/require-role.js';
 import type { Role } from './access/roles.js';
 import { securityHeaders } from './access/security-headers.js';
+import { purgeLoginFailures } from './auth/login-throttle.js';
+import { purgeSessions } from './auth/sessions.js';
 import type { ServerConfig } from './config.js';
 import { isServerError } from './errors.js';
 import { openStore } from './store/database.js';
@@ -48,6 +50,8 @@ export interface AppDependencies {
   store?: Store;
   /** Warehouse; when absent the app opens `config.warehouseFile` read-only, if set. */
   warehouse?: Warehouse | null;
+  /** Where log lines go (standard output when absent); tests read the redaction here. */
+  logStream?: { write(line: string): void };
 }
 
 /** One registered route as the access layer sees it (for the role matrix and the docs). */
@@ -89,7 +93,11 @@ export async function buildApp(
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: { paths: redactPaths, censor: '[redacted]' } },
+        : {
+            level: config.logLevel,
+            redact: { paths: redactPaths, censor: '[redacted]' },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
     // Fastify's Ajv already knows the standard formats (ajv-formats) and drops extra properties.
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -100,7 +108,16 @@ export async function buildApp(
   const warehouse =
     deps.warehouse ??
     (config.warehouseFile ? await openWarehouse(config.warehouseFile, { readOnly: true }) : null);
+  // Housekeeping: ended sessions and old failed attempts go at start and every hour.
+  const purge = () => {
+    purgeSessions(store.db);
+    purgeLoginFailures(store.db);
+  };
+  purge();
+  const housekeeping = setInterval(purge, 3_600_000);
+  housekeeping.unref();
   app.addHook('onClose', async () => {
+    clearInterval(housekeeping);
     if (ownsWarehouse) warehouse?.close();
     if (ownsStore) store.close();
   });

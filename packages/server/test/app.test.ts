@@ -46,3 +46,34 @@ describe('buildApp', () => {
     expect(response.headers['referrer-policy']).toBe('no-referrer');
   });
 });
+
+describe('logging', () => {
+  it('redacts passwords, cookies and CSRF tokens from the log', async () => {
+    const lines: string[] = [];
+    app = await testApp(
+      { logLevel: 'info' },
+      { logStream: { write: (line) => void lines.push(line) } },
+    );
+    const analyst = await loginAs(app, 'analyst');
+    app.log.info(
+      {
+        req: { headers: analyst.headers },
+        body: { password: 'hunter2-secret-pass', code: '123456' },
+      },
+      'a handler logging more than it should',
+    );
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: analyst.cookie },
+      payload: { username: 'analyst', password: 'hunter2-secret-pass' },
+    });
+    const log = lines.join('');
+    expect(log).toContain('"url":"/api/auth/login"');
+    expect(log).not.toContain('hunter2-secret-pass');
+    expect(log).not.toContain(analyst.csrfToken);
+    expect(log).not.toContain(analyst.cookie.split('=')[1]);
+    expect(log).not.toContain('123456');
+    expect(log).toContain('[redacted]');
+  });
+});
