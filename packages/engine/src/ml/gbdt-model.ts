@@ -1,3 +1,4 @@
+import { binForest, scoreBinnedForest } from './binned-forest.js';
 import { compileForest } from './compiled-forest.js';
 import type { FeatureKind, FeatureMatrix } from './feature-matrix.js';
 import { type Objective, transformMargin } from './objectives.js';
@@ -111,7 +112,14 @@ export function predictMargin(
   const out = new Float64Array(rows).fill(model.baseScore);
   const trees = Math.min(treeLimit ?? forest.roots.length, forest.roots.length);
   if (trees === forest.roots.length && rows >= COMPILE_FROM_ROWS) {
-    // Large batches: compiled trees (same additions in the same order, so identical results).
+    // Large batches: binned trees, or compiled trees when they do not fit the binned layout (same
+    // additions in the same order either way, so identical results).
+    const binned = binForest(model);
+    if (binned) {
+      if (layout === 'row-major') scoreBinnedForest(binned, values, rows, cols, 1, out);
+      else scoreBinnedForest(binned, values, rows, 1, rows, out);
+      return out;
+    }
     const compiledForest = compileForest(model);
     if (layout === 'row-major') compiledForest(values, rows, cols, 1, out);
     else compiledForest(values, rows, 1, rows, out);
