@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import {
   CaseAccessBody,
   CaseAssignBody,
@@ -12,8 +11,8 @@ import {
   CaseReopenBody,
   CaseTransitionBody,
 } from '../api/cases.js';
-import { unauthenticated } from '../errors.js';
 import { loadCaseFor } from './case-access.js';
+import { caseActorOf } from './case-actor.js';
 import { caseBadRequest, caseErrorCodes } from './case-errors.js';
 import {
   excludeFromCase,
@@ -32,11 +31,6 @@ import {
   reopenCase,
   transitionCase,
 } from './case-workflow.js';
-
-function actorOf(request: FastifyRequest): CaseActor {
-  if (!request.user) throw unauthenticated();
-  return { id: request.user.id, role: request.user.role };
-}
 
 /** The case as it now is, for the acting person (summary level suffices after a change). */
 function changed(db: Db, actor: CaseActor, caseId: number, now: Date) {
@@ -67,7 +61,7 @@ const caseChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: schema('Move a case received → triage → investigation', CaseTransitionBody),
     },
     async (request) => {
-      const actor = actorOf(request);
+      const actor = caseActorOf(request);
       const now = new Date();
       transitionCase(
         db,
@@ -88,7 +82,7 @@ const caseChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: schema('Assign the investigator (and the case deadline)', CaseAssignBody),
     },
     async (request) => {
-      const actor = actorOf(request);
+      const actor = caseActorOf(request);
       const now = new Date();
       const { investigatorId, deadline } = request.body;
       assignCase(
@@ -111,7 +105,7 @@ const caseChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/cases/:id/notes',
     { preHandler: leads, schema: schema('Add a note', CaseNoteBody) },
     async (request) => {
-      const actor = actorOf(request);
+      const actor = caseActorOf(request);
       const now = new Date();
       addCaseNote(db, actor, request.params.id, request.body.text, now);
       return changed(db, actor, request.params.id, now);
@@ -125,7 +119,7 @@ const caseChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: schema('Exclude a person for conflict of interest (or lift it)', CaseExclusionBody),
     },
     async (request) => {
-      const actor = actorOf(request);
+      const actor = caseActorOf(request);
       const now = new Date();
       const { userId, reason, lift } = request.body;
       if (lift) liftCaseExclusion(db, actor, request.params.id, userId, now);
@@ -140,7 +134,7 @@ const caseChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/cases/:id/access',
     { preHandler: managers, schema: schema('Grant or revoke need-to-know access', CaseAccessBody) },
     async (request) => {
-      const actor = actorOf(request);
+      const actor = caseActorOf(request);
       const now = new Date();
       const { userId, grant } = request.body;
       if (grant === false) revokeCaseAccess(db, actor, request.params.id, userId, now);
@@ -156,7 +150,7 @@ const caseChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: schema('Propose closure with an outcome (to review)', CaseCloseProposalBody),
     },
     async (request) => {
-      const actor = actorOf(request);
+      const actor = caseActorOf(request);
       const now = new Date();
       proposeClosure(db, actor, request.params.id, request.body.outcome, request.body.reasons, now);
       return changed(db, actor, request.params.id, now);
@@ -173,7 +167,7 @@ const caseChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ),
     },
     async (request) => {
-      const actor = actorOf(request);
+      const actor = caseActorOf(request);
       const now = new Date();
       const { approve, comment } = request.body;
       decideClosure(db, actor, request.params.id, approve, comment ?? null, now);
@@ -185,7 +179,7 @@ const caseChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/cases/:id/reopen',
     { preHandler: managers, schema: schema('Reopen a closed case, with a reason', CaseReopenBody) },
     async (request) => {
-      const actor = actorOf(request);
+      const actor = caseActorOf(request);
       const now = new Date();
       reopenCase(db, actor, request.params.id, request.body.reason, now);
       return changed(db, actor, request.params.id, now);

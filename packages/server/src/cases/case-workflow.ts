@@ -1,4 +1,10 @@
-import { casePermissions, loadCaseFor, pendingProposer, requirePermission } from './case-access.js';
+import {
+  casePermissions,
+  isExcluded,
+  loadCaseFor,
+  pendingProposer,
+  requirePermission,
+} from './case-access.js';
 import { caseConflict, caseErrorCodes, caseForbidden } from './case-errors.js';
 import { recordCaseChange, textHash } from './case-history.js';
 import { isCaseErased } from './case-retention.js';
@@ -74,7 +80,7 @@ export function assignCase(
       if (user?.role !== 'investigator') {
         throw caseConflict(caseErrorCodes.badAssignee, 'Cases are assigned to investigators.');
       }
-      if (isExcludedFrom(db, caseId, input.investigatorId)) {
+      if (isExcluded(db, caseId, input.investigatorId)) {
         throw caseConflict(caseErrorCodes.excluded, 'This person is excluded from the case.');
       }
     }
@@ -94,14 +100,6 @@ export function assignCase(
       audit: { assignee: input.investigatorId, previous: row.assigned_to, deadline },
     });
   })();
-}
-
-function isExcludedFrom(db: Db, caseId: number, userId: number): boolean {
-  return (
-    db
-      .prepare('SELECT 1 FROM case_exclusions WHERE case_id = ? AND user_id = ?')
-      .get(caseId, userId) !== undefined
-  );
 }
 
 /** Adds a note to an open case. Returns the note id. */

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import {
   CaseChangeResponse,
   CaseCreateBody,
@@ -11,20 +10,13 @@ import {
   CaseReminders,
   CaseStatistics,
 } from '../api/cases.js';
-import { unauthenticated } from '../errors.js';
 import { loadCaseFor } from '../cases/case-access.js';
 import { readCaseDetail, readCaseHistoryFor } from '../cases/case-detail.js';
 import { openCase } from '../cases/case-open.js';
 import { caseReminders, caseStatistics, caseSummary, listCases } from '../cases/case-queries.js';
 import { readCaseDeadlineSettings } from '../cases/case-settings.js';
-import type { CaseActor } from '../cases/case-types.js';
+import { caseActorOf } from '../cases/case-actor.js';
 import caseChangeRoutes from '../cases/case-change-routes.js';
-
-/** The signed-in person as a case actor (the role check has already run). */
-export function caseActor(request: FastifyRequest): CaseActor {
-  if (!request.user) throw unauthenticated();
-  return { id: request.user.id, role: request.user.role };
-}
 
 /**
  * Case routes (docs/cases.md). Admins get 403 on every one of them (they
@@ -47,7 +39,7 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      listCases(db, caseActor(request), request.query, readCaseDeadlineSettings(db), new Date()),
+      listCases(db, caseActorOf(request), request.query, readCaseDeadlineSettings(db), new Date()),
   );
 
   app.post(
@@ -62,7 +54,7 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = caseActor(request);
+      const actor = caseActorOf(request);
       const settings = readCaseDeadlineSettings(db);
       const now = new Date();
       const id = await openCase(
@@ -105,7 +97,7 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      caseReminders(db, caseActor(request), readCaseDeadlineSettings(db), new Date()),
+      caseReminders(db, caseActorOf(request), readCaseDeadlineSettings(db), new Date()),
   );
 
   app.get(
@@ -122,7 +114,7 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       readCaseDetail(
         db,
-        caseActor(request),
+        caseActorOf(request),
         request.params.id,
         readCaseDeadlineSettings(db),
         app.serverConfig.pseudonymKey,
@@ -142,7 +134,7 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      entries: readCaseHistoryFor(db, caseActor(request), request.params.id),
+      entries: readCaseHistoryFor(db, caseActorOf(request), request.params.id),
     }),
   );
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CaseIdParams, RevealBody, RevealResponse } from '../api/cases.js';
+import { caseActorOf } from '../cases/case-actor.js';
 import { revealCaseSubject } from '../cases/case-reveal.js';
-import { unauthenticated } from '../errors.js';
 
 /**
  * POST /api/cases/:id/reveal: the real id(s) behind a case subject's
@@ -22,10 +22,9 @@ const reveal: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      if (!request.user) throw unauthenticated();
       return revealCaseSubject(
         app.store.db,
-        { id: request.user.id, role: request.user.role },
+        caseActorOf(request),
         request.params.id,
         request.body.justification,
         new Date(),
