@@ -16,6 +16,7 @@ import type {
   ReleaseDistributionResponse,
   ReleaseTimesResponse,
 } from '../src/api/analytics-release-times.js';
+import { warmAnalytics } from '../src/analytics/warm-analytics.js';
 import { analyticsFixture, leakedIds } from './analytics-fixture.js';
 import type { AnalyticsFixture } from './analytics-fixture.js';
 import { loginAs } from './helpers/login-as.js';
@@ -369,5 +370,21 @@ describe('GET /api/data', () => {
     const page = await get<RejectsResponse>('/api/data/rejects?table=milestones&limit=2&offset=1');
     expect(page.items).toHaveLength(2);
     expect(page.items.every((r) => r.table === 'milestones')).toBe(true);
+  });
+});
+
+describe('caching', () => {
+  it('warms the opening answers ahead, and serves a repeated answer byte for byte as JSON', async () => {
+    expect(await warmAnalytics(app)).toBe(true);
+    const first = await app.inject({ url: '/api/overview', headers: analyst.headers });
+    const second = await app.inject({ url: '/api/overview', headers: analyst.headers });
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(second.body).toBe(first.body);
+    const bare = await testApp();
+    try {
+      expect(await warmAnalytics(bare)).toBe(false);
+    } finally {
+      await bare.close();
+    }
   });
 });

@@ -29,6 +29,7 @@ export class AnalyticsService {
   private readonly cache: ResultCache;
   private run: { value: Promise<AnalysisRun>; at: number } | null = null;
   private labels = new Map<string, string>();
+  private versions = new Map<string, { value: Promise<string>; at: number }>();
   private labelsRun = '';
 
   /**
@@ -121,6 +122,22 @@ export class AnalyticsService {
     return this.cache.get(key, () => compute(run, reader));
   }
 
+  /**
+   * A version string read by `read` (e.g. the latest load id), trusted for a
+   * few seconds like the run id, so that busy routes do not query it each time.
+   */
+  version(name: string, read: () => Promise<string>): Promise<string> {
+    const now = Date.now();
+    const held = this.versions.get(name);
+    if (held && now - held.at <= runTtlMs) return held.value;
+    const value = read();
+    this.versions.set(name, { value, at: now });
+    value.catch(() => {
+      if (this.versions.get(name)?.value === value) this.versions.delete(name);
+    });
+    return value;
+  }
+
   /** The answer `name(params)` for the warehouse's data, cached under `version` (e.g. the latest load id). */
   forData<T>(
     version: string,
@@ -161,5 +178,6 @@ export class AnalyticsService {
   clearCache(): void {
     this.cache.clear();
     this.run = null;
+    this.versions.clear();
   }
 }

@@ -8,7 +8,7 @@ import type {
 import type { AnalysisRun } from './analytics-service.js';
 import { AnalyticsService } from './analytics-service.js';
 import type { AnalyticsReader } from './analytics-reader.js';
-import { round, toCount, toNumber } from './json-values.js';
+import { round, toCount, toNumber, toText } from './json-values.js';
 
 interface StoredSection {
   maxHours: number;
@@ -90,14 +90,13 @@ export const histogramEdgesHours = [
 
 /** Grouping columns of the distributions (allow-listed, never from a request). */
 const groupColumns = {
-  overall: 'NULL',
   channel: 'channel',
   office: 'office_code',
   transport_mode: 'transport_mode',
 } as const;
 
 /** A grouping of the distributions. */
-export type DistributionGrouping = keyof typeof groupColumns;
+export type DistributionGrouping = 'overall' | keyof typeof groupColumns;
 
 /**
  * SQL of one segment's durations per declaration (hours), with its channel,
@@ -122,22 +121,49 @@ export function segmentDurationsSql(segment: ReleaseSegment): string {
      FROM declarations d ${segment.declarationFallback ? 'LEFT ' : ''}JOIN m USING (declaration_id)`;
 }
 
-/** SQL of a histogram of kept durations per group, on {@link histogramEdgesHours}. */
-export function histogramSql(segment: ReleaseSegment, by: DistributionGrouping): string {
+/**
+ * SQL of the histograms of a segment's kept durations on
+ * {@link histogramEdgesHours}, for every grouping at once (grouping sets):
+ * per group and bin, and per group (bin NULL) with its median. Binds
+ * `$from`, `$to` and `$maxHours`.
+ */
+export function histogramSql(segment: ReleaseSegment): string {
   const bin = `CASE ${histogramEdgesHours
     .slice(1)
     .map((edge, i) => `WHEN hours < ${edge} THEN ${i}`)
     .join(' ')} ELSE ${histogramEdgesHours.length - 1} END`;
-  return `WITH s AS (${segmentDurationsSql(segment)}),
-     kept AS (SELECT CAST(${groupColumns[by]} AS VARCHAR) AS grp, hours FROM s
-              WHERE hours >= 0 AND hours <= $maxHours)
-     SELECT grp, ${bin} AS bin, CAST(count(*) AS DOUBLE) AS n,
-       quantile_cont(hours, 0.5) AS median_h
-     FROM kept GROUP BY GROUPING SETS ((grp, bin), (grp)) ORDER BY grp NULLS FIRST, bin`;
+  const columns = Object.values(groupColumns);
+  const sets = [...columns.flatMap((c) => [`(${c}, bin)`, `(${c})`]), '(bin)', '()'];
+  return `WITH kept AS (
+       SELECT channel, office_code, transport_mode, hours, ${bin} AS bin
+       FROM (${segmentDurationsSql(segment)}) s WHERE hours >= 0 AND hours <= $maxHours
+     )
+     SELECT ${columns.map((c) => `GROUPING(${c}) AS g_${c}, CAST(${c} AS VARCHAR) AS ${c}`).join(', ')},
+       bin, CAST(count(*) AS DOUBLE) AS n, quantile_cont(hours, 0.5) AS median_h
+     FROM kept GROUP BY GROUPING SETS (${sets.join(', ')})`;
+}
+
+type HistogramRow = Record<string, string | number | null>;
+
+/** Every histogram row of one segment (all groupings), cached per run and segment. */
+export function segmentHistogramRows(
+  service: AnalyticsService,
+  reader: AnalyticsReader,
+  segment: ReleaseSegment,
+  maxHours: number,
+): Promise<HistogramRow[]> {
+  return service.forRun('histogram-rows', { segment: segment.id, maxHours }, () =>
+    reader.query<HistogramRow>(histogramSql(segment), {
+      from: segment.from,
+      to: segment.to,
+      maxHours,
+    }),
+  );
 }
 
 /** Histograms of one segment's kept durations per channel, office, transport mode or overall. */
 export async function releaseDistribution(
+  service: AnalyticsService,
   run: AnalysisRun,
   reader: AnalyticsReader,
   segmentId: string,
@@ -146,36 +172,39 @@ export async function releaseDistribution(
 ): Promise<ReleaseDistributionResponse> {
   const segment = releaseSegments.find((s) => s.id === segmentId) ?? releaseSegments[0];
   if (!segment) throw new Error('the engine defines no release segments');
-  const rows = await reader.query<{
-    grp: string | null;
-    bin: number | null;
-    n: number;
-    median_h: number | null;
-  }>(histogramSql(segment, by), { from: segment.from, to: segment.to, maxHours });
+  const rows = await segmentHistogramRows(service, reader, segment, maxHours);
+  const column = by === 'overall' ? null : groupColumns[by];
+  // The rows of this grouping: its column grouped, every other column rolled up.
+  const mine = rows.filter((r) =>
+    Object.values(groupColumns).every((c) => toNumber(r[`g_${c}`]) === (c === column ? 0 : 1)),
+  );
   const edges: number[] = [...histogramEdgesHours.filter((e) => e < maxHours), maxHours];
+  const groupOf = (r: HistogramRow) => (column ? toText(r[column]) : null);
   const groups = new Map<string | null, ReleaseDistributionResponse['groups'][number]>();
-  for (const r of rows) {
-    if (r.bin !== null) continue;
-    groups.set(r.grp, {
-      group: r.grp,
-      n: toCount(r.n),
-      medianHours: round(r.median_h),
-      bins: edges
-        .slice(0, -1)
-        .map((from, i) => ({ fromHours: from, toHours: edges[i + 1] ?? maxHours, count: 0 })),
+  for (const r of mine) {
+    if (r['bin'] !== null) continue;
+    groups.set(groupOf(r), {
+      group: groupOf(r),
+      n: toCount(r['n']),
+      medianHours: round(r['median_h']),
+      bins: edges.slice(0, -1).map((from, i) => ({
+        fromHours: from,
+        toHours: edges[i + 1] ?? maxHours,
+        count: 0,
+      })),
     });
   }
-  for (const r of rows) {
-    if (r.bin === null) continue;
-    const bins = groups.get(r.grp)?.bins;
-    const target = bins?.[Math.min(toCount(r.bin), bins.length - 1)];
-    if (target) target.count += toCount(r.n);
+  for (const r of mine) {
+    if (r['bin'] === null) continue;
+    const bins = groups.get(groupOf(r))?.bins;
+    const target = bins?.[Math.min(toCount(r['bin']), bins.length - 1)];
+    if (target) target.count += toCount(r['n']);
   }
   return {
     run: AnalyticsService.runRef(run),
     segment: segment.id,
     by,
     edgesHours: edges,
-    groups: [...groups.values()],
+    groups: [...groups.values()].sort((a, b) => (a.group ?? '').localeCompare(b.group ?? '')),
   };
 }

@@ -3,6 +3,7 @@ import { AnalyticsErrorBody } from '../api/analytics-common.js';
 import { LoadsResponse, RejectsQuery, RejectsResponse } from '../api/analytics-data.js';
 import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { dashboardRoles, rejectedRowRoles } from '../analytics/analytics-roles.js';
+import { sendDataAnswer } from '../analytics/cached-reply.js';
 import { latestLoadId, loads, rejects } from '../analytics/data-queries.js';
 
 const errors = { 404: AnalyticsErrorBody, 409: AnalyticsErrorBody };
@@ -19,11 +20,11 @@ const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(dashboardRoles),
     },
-    async () => {
+    async (_request, reply) => {
       const service = analyticsOf(app);
       const reader = service.requireReader();
-      const version = await latestLoadId(reader);
-      return service.forData(version, 'loads', null, () => loads(reader));
+      const version = await service.version('load', () => latestLoadId(reader));
+      return sendDataAnswer(reply, service, version, 'loads', null, () => loads(reader));
     },
   );
 
@@ -38,12 +39,12 @@ const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(rejectedRowRoles),
     },
-    async (request) => {
+    async (request, reply) => {
       const service = analyticsOf(app);
       const reader = service.requireReader();
-      const version = await latestLoadId(reader);
+      const version = await service.version('load', () => latestLoadId(reader));
       const loadId = request.query.loadId ?? version;
-      return service.forData(version, 'rejects', { ...request.query, loadId }, () =>
+      return sendDataAnswer(reply, service, version, 'rejects', { ...request.query, loadId }, () =>
         rejects(reader, loadId, request.query, (kind, id) => service.pseudonymOf(kind, id)),
       );
     },

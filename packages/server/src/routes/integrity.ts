@@ -16,6 +16,7 @@ import {
 import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { dashboardRoles, evidenceRoles } from '../analytics/analytics-roles.js';
 import type { AnalyticsService } from '../analytics/analytics-service.js';
+import { sendRunAnswer } from '../analytics/cached-reply.js';
 import { unitEvidence } from '../analytics/evidence-queries.js';
 import { funnel, funnelIndex } from '../analytics/funnel-queries.js';
 import { allPairs, listPairs } from '../analytics/pair-queries.js';
@@ -44,10 +45,11 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(dashboardRoles),
     },
-    async (request) => {
+    async (request, reply) => {
       const service = analyticsOf(app);
-      const index = await unitsOf(service);
-      return listUnits(await service.currentRun(), index, request.query);
+      return sendRunAnswer(reply, service, 'units', request.query, async (run) =>
+        listUnits(run, await unitsOf(service), request.query),
+      );
     },
   );
 
@@ -62,11 +64,11 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(dashboardRoles),
     },
-    async (request) => {
+    async (request, reply) => {
       const service = analyticsOf(app);
       const { kind, unit } = request.params;
       const entry = findUnit(await unitsOf(service), kind, unit);
-      return service.forRun('unit', { kind, unit }, (run, reader) =>
+      return sendRunAnswer(reply, service, 'unit', { kind, unit }, (run, reader) =>
         unitDetail(service, run, reader, entry),
       );
     },
@@ -84,12 +86,16 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(evidenceRoles),
     },
-    async (request) => {
+    async (request, reply) => {
       const service = analyticsOf(app);
       const { kind, unit } = request.params;
       const entry = findUnit(await unitsOf(service), kind, unit);
-      return service.forRun('evidence', { kind, unit, ...request.query }, (run, reader) =>
-        unitEvidence(service, run, reader, entry, request.query),
+      return sendRunAnswer(
+        reply,
+        service,
+        'evidence',
+        { kind, unit, ...request.query },
+        (run, reader) => unitEvidence(service, run, reader, entry, request.query),
       );
     },
   );
@@ -104,9 +110,9 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(dashboardRoles),
     },
-    async () => {
+    async (_request, reply) => {
       const service = analyticsOf(app);
-      return service.forRun('funnel-index', null, (run, reader) =>
+      return sendRunAnswer(reply, service, 'funnel-index', null, (run, reader) =>
         funnelIndex(service, run, reader),
       );
     },
@@ -123,10 +129,10 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(dashboardRoles),
     },
-    async (request) => {
+    async (request, reply) => {
       const service = analyticsOf(app);
       const { kind, indicator } = request.params;
-      return service.forRun('funnel', { kind, indicator }, (run, reader) =>
+      return sendRunAnswer(reply, service, 'funnel', { kind, indicator }, (run, reader) =>
         funnel(service, run, reader, kind, indicator),
       );
     },
@@ -143,11 +149,11 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(dashboardRoles),
     },
-    async (request) => {
+    async (request, reply) => {
       const service = analyticsOf(app);
-      const run = await service.currentRun();
-      const pairs = await allPairs(service, run, service.requireReader());
-      return listPairs(run, pairs, request.query);
+      return sendRunAnswer(reply, service, 'pairs', request.query, async (run, reader) =>
+        listPairs(run, await allPairs(service, run, reader), request.query),
+      );
     },
   );
 };

@@ -3,6 +3,7 @@ import { AnalyticsErrorBody } from '../api/analytics-common.js';
 import { MirrorGapsQuery, MirrorGapsResponse, MirrorResponse } from '../api/analytics-mirror.js';
 import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { dashboardRoles } from '../analytics/analytics-roles.js';
+import { sendRunAnswer } from '../analytics/cached-reply.js';
 import { mirrorGaps, mirrorOverview } from '../analytics/mirror-queries.js';
 
 const errors = { 404: AnalyticsErrorBody, 409: AnalyticsErrorBody };
@@ -19,9 +20,11 @@ const mirrorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(dashboardRoles),
     },
-    async () => {
+    async (_request, reply) => {
       const service = analyticsOf(app);
-      return service.forRun('mirror', null, (run, reader) => mirrorOverview(service, run, reader));
+      return sendRunAnswer(reply, service, 'mirror', null, () =>
+        service.forRun('mirror', null, (run, reader) => mirrorOverview(service, run, reader)),
+      );
     },
   );
 
@@ -36,12 +39,10 @@ const mirrorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(dashboardRoles),
     },
-    async (request) => {
-      const service = analyticsOf(app);
-      return service.forRun('mirror-gaps', request.query, (run, reader) =>
+    async (request, reply) =>
+      sendRunAnswer(reply, analyticsOf(app), 'mirror-gaps', request.query, (run, reader) =>
         mirrorGaps(run, reader, request.query),
-      );
-    },
+      ),
   );
 };
 export default mirrorRoutes;

@@ -3,6 +3,7 @@ import { AnalyticsErrorBody } from '../api/analytics-common.js';
 import { OverviewResponse } from '../api/analytics-overview.js';
 import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { dashboardRoles } from '../analytics/analytics-roles.js';
+import { sendRunAnswer } from '../analytics/cached-reply.js';
 import { overview } from '../analytics/overview-queries.js';
 
 /** `GET /api/overview`: the run, PMM-style indicators with trends, the clearance overview. */
@@ -17,9 +18,11 @@ const overviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(dashboardRoles),
     },
-    async () => {
+    async (_request, reply) => {
       const service = analyticsOf(app);
-      return service.forRun('overview', null, (run, reader) => overview(run, reader));
+      return sendRunAnswer(reply, service, 'overview', null, () =>
+        service.forRun('overview', null, overview),
+      );
     },
   );
 };

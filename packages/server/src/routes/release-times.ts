@@ -8,6 +8,7 @@ import {
 } from '../api/analytics-release-times.js';
 import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { dashboardRoles } from '../analytics/analytics-roles.js';
+import { sendRunAnswer } from '../analytics/cached-reply.js';
 import { releaseDistribution, releaseTimesOfRun } from '../analytics/release-time-queries.js';
 
 const errors = { 404: AnalyticsErrorBody, 409: AnalyticsErrorBody };
@@ -25,17 +26,18 @@ const releaseTimesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(dashboardRoles),
     },
-    async (request) => {
+    async (request, reply) => {
       const service = analyticsOf(app);
-      const all = await service.forRun('release-times', null, releaseTimesOfRun);
       const { segment, breakdown } = request.query;
-      if (!segment && !breakdown) return all;
-      return {
-        ...all,
-        stats: all.stats.filter(
-          (s) => (!segment || s.segment === segment) && (!breakdown || s.breakdown === breakdown),
-        ),
-      };
+      return sendRunAnswer(reply, service, 'release-times', { segment, breakdown }, async () => {
+        const all = await service.forRun('release-times', null, releaseTimesOfRun);
+        return {
+          ...all,
+          stats: all.stats.filter(
+            (s) => (!segment || s.segment === segment) && (!breakdown || s.breakdown === breakdown),
+          ),
+        };
+      });
     },
   );
 
@@ -50,13 +52,19 @@ const releaseTimesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       preHandler: app.requireRole(dashboardRoles),
     },
-    async (request) => {
+    async (request, reply) => {
       const service = analyticsOf(app);
       const segment = request.query.segment ?? 'lodgement_release';
       const by = request.query.by ?? 'channel';
-      const { maxHours } = await service.forRun('release-times', null, releaseTimesOfRun);
-      return service.forRun('release-distribution', { segment, by }, (run, reader) =>
-        releaseDistribution(run, reader, segment, by, maxHours),
+      return sendRunAnswer(
+        reply,
+        service,
+        'release-distribution',
+        { segment, by },
+        async (run, reader) => {
+          const { maxHours } = await service.forRun('release-times', null, releaseTimesOfRun);
+          return releaseDistribution(service, run, reader, segment, by, maxHours);
+        },
       );
     },
   );
