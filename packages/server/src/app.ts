@@ -122,6 +122,9 @@ export async function buildApp(
     if (ownsStore) store.close();
   });
 
+  // JSON bodies only: text/plain is a type a cross-site form may send.
+  app.removeContentTypeParser('text/plain');
+
   // Cookie parsing is an onRequest hook of its own and must run before `authenticate`.
   await app.register(fastifyCookie);
 

@@ -77,3 +77,16 @@ describe('logging', () => {
     expect(log).toContain('[redacted]');
   });
 });
+
+describe('request bodies', () => {
+  it('refuses a text/plain body, the kind a cross-site form can send', async () => {
+    app = await testApp();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: '{"username":"a","password":"b"}',
+    });
+    expect(response.statusCode).toBe(415);
+  });
+});
