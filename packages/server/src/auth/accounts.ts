@@ -3,7 +3,7 @@ import type { Role } from '../access/roles.js';
 import { appendAudit } from '../audit/audit-trail.js';
 import { conflict, notFound, ServerError } from '../errors.js';
 import type { Db, Store } from '../store/database.js';
-import { clearLoginFailures } from './login-throttle.js';
+import { clearLoginFailures, loginBlock, recordLoginFailure } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
 import { checkPasswordPolicy } from './password-policy.js';
 import { revokeUserSessions } from './sessions.js';
@@ -68,8 +68,22 @@ export async function changeOwnPassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<void> {
+  // Guessing the current password from a stolen session counts towards the same lockout as sign-in.
+  const block = loginBlock(db, user.username);
+  if (block)
+    throw new ServerError('ACCOUNT_LOCKED', 429, 'Too many failed attempts: try again later.');
   const hash = passwordHashOf(db, user.id);
   if (!hash || !(await verifyPassword(hash, currentPassword))) {
+    db.transaction(() => {
+      const locked = recordLoginFailure(db, user.username);
+      appendAudit(db, {
+        actorId: user.id,
+        action: 'account.password_change_failed',
+        targetType: 'user',
+        targetId: String(user.id),
+        details: { locked },
+      });
+    })();
     throw new ServerError('INVALID_CREDENTIALS', 401, 'The current password is wrong.');
   }
   checkPasswordPolicy(newPassword, { username: user.username });

@@ -10,6 +10,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['health'],
         summary: 'Liveness check',
+        security: [],
         response: { 200: Type.Object({ status: Type.Literal('ok') }) },
       },
     },
