@@ -20,3 +20,4 @@ export type * from './api/auth.js';
 export type * from './api/users.js';
 export type * from './api/settings.js';
 export type * from './api/audit.js';
+export type * from './api/cases.js';

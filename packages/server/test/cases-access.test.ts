@@ -169,4 +169,34 @@ describe('case access', () => {
     });
     expect(byInvestigator.statusCode).toBe(403);
   });
+
+  it('lists the investigators a manager may assign, without those excluded from the case', async () => {
+    const id = await openCase();
+    const names = async (url: string) =>
+      ((await get(manager, url)).json() as { people: { id: number; role: string }[] }).people;
+    const assignees = await names('/api/cases/assignees');
+    expect(assignees.map((p) => p.id).sort()).toEqual(
+      [investigator.userId, colleague.userId].sort(),
+    );
+    await post(manager, `/api/cases/${id}/exclusions`, {
+      userId: colleague.userId,
+      reason: 'Cousin.',
+    });
+    expect((await names(`/api/cases/assignees?caseId=${id}`)).map((p) => p.id)).toEqual([
+      investigator.userId,
+    ]);
+    const people = await names(`/api/cases/people?caseId=${id}`);
+    expect(people.map((p) => p.role).sort()).toEqual([
+      'analyst',
+      'investigator',
+      'manager',
+      'manager',
+    ]);
+    expect((await get(investigator, '/api/cases/assignees')).statusCode).toBe(403);
+    await post(manager, `/api/cases/${id}/exclusions`, {
+      userId: manager2.userId,
+      reason: 'Brother.',
+    });
+    expect((await get(manager2, `/api/cases/people?caseId=${id}`)).statusCode).toBe(404);
+  });
 });

@@ -24,6 +24,8 @@ describe('case routes in the OpenAPI document', () => {
         'POST /api/cases',
         'GET /api/cases/statistics',
         'GET /api/cases/reminders',
+        'GET /api/cases/assignees',
+        'GET /api/cases/people',
         'GET /api/cases/{id}',
         'GET /api/cases/{id}/history',
         'POST /api/cases/{id}/transition',

@@ -60,6 +60,8 @@ export const routeExpectations: Readonly<Record<string, RouteExpectation>> = {
   'POST /api/cases': { access: ['analyst', 'investigator', 'manager'] },
   'GET /api/cases/statistics': { access: ['manager', 'auditor'] },
   'GET /api/cases/reminders': { access: ['investigator', 'manager'] },
+  'GET /api/cases/assignees': { access: ['manager'] },
+  'GET /api/cases/people': { access: ['manager'] },
   'GET /api/cases/:id': { access: ['analyst', 'investigator', 'manager'] },
   'GET /api/cases/:id/history': { access: ['investigator', 'manager'] },
   'POST /api/cases/:id/transition': { access: ['investigator', 'manager'] },

@@ -315,3 +315,23 @@ export type RevealResponse = Static<typeof RevealResponse>;
 export const CaseChangeResponse = Type.Object({ case: CaseSummary });
 /** Response of a case change. */
 export type CaseChangeResponse = Static<typeof CaseChangeResponse>;
+
+/** Query of GET /api/cases/assignees and /api/cases/people: leave out those excluded from `caseId`. */
+export const CaseCandidatesQuery = Type.Object({
+  caseId: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+/** Query of GET /api/cases/assignees and /api/cases/people. */
+export type CaseCandidatesQuery = Static<typeof CaseCandidatesQuery>;
+
+/** Response of GET /api/cases/assignees (investigators) and /api/cases/people (all case staff). */
+export const CaseCandidates = Type.Object({
+  people: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      displayName: Type.String(),
+      role: Type.Enum(['analyst', 'investigator', 'manager']),
+    }),
+  ),
+});
+/** Response of GET /api/cases/assignees and /api/cases/people. */
+export type CaseCandidates = Static<typeof CaseCandidates>;

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  CaseCandidates,
+  CaseCandidatesQuery,
   CaseChangeResponse,
   CaseCreateBody,
   CaseDetail,
@@ -13,6 +15,7 @@ import {
 import { loadCaseFor } from '../cases/case-access.js';
 import { readCaseDetail, readCaseHistoryFor } from '../cases/case-detail.js';
 import { openCase } from '../cases/case-open.js';
+import { caseCandidates } from '../cases/case-people.js';
 import { caseReminders, caseStatistics, caseSummary, listCases } from '../cases/case-queries.js';
 import { readCaseDeadlineSettings } from '../cases/case-settings.js';
 import { caseActorOf } from '../cases/case-actor.js';
@@ -99,6 +102,30 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       caseReminders(db, caseActorOf(request), readCaseDeadlineSettings(db), new Date()),
   );
+
+  for (const [url, investigatorsOnly, summary] of [
+    ['/cases/assignees', true, 'Active investigators a manager may assign or grant a case to'],
+    ['/cases/people', false, 'Active staff a manager may exclude from a case'],
+  ] as const) {
+    app.get(
+      url,
+      {
+        preHandler: app.requireRole(['manager']),
+        schema: {
+          tags: ['cases'],
+          summary,
+          querystring: CaseCandidatesQuery,
+          response: { 200: CaseCandidates },
+        },
+      },
+      async (request) => ({
+        people: caseCandidates(db, caseActorOf(request), {
+          investigatorsOnly,
+          ...(request.query.caseId === undefined ? {} : { caseId: request.query.caseId }),
+        }),
+      }),
+    );
+  }
 
   app.get(
     '/cases/:id',
