@@ -21,3 +21,13 @@ export type * from './api/users.js';
 export type * from './api/settings.js';
 export type * from './api/audit.js';
 export type * from './api/cases.js';
+export type * from './api/analytics-common.js';
+export type * from './api/analytics-overview.js';
+export type * from './api/analytics-release-times.js';
+export type * from './api/analytics-integrity.js';
+export type * from './api/analytics-mirror.js';
+export type * from './api/analytics-data.js';
+// Dashboards: compute the opening answers ahead (call after listen).
+export { warmAnalytics } from './analytics/warm-analytics.js';
+export { openAnalyticsReader } from './analytics/analytics-reader.js';
+export type { AnalyticsReader } from './analytics/analytics-reader.js';
