@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerAudit } from './commands/audit.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDocs } from './commands/docs.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerLoad } from './commands/load.js';
 import { registerModel } from './commands/model.js';
 import { registerRejects } from './commands/rejects.js';
+import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 
 /** The `probity` command with every subcommand registered. */
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerRejects(program);
   registerAnalyze(program);
+  registerServe(program);
+  registerAudit(program);
   registerGenerate(program);
   registerModel(program);
   registerDocs(program);

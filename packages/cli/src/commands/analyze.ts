@@ -1,12 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { AnalysisExtension, AnalysisResult } from '@probity/engine';
-import {
-  analysisJson,
-  analyzeWarehouse,
-  openWarehouse,
-  parseAnalysisConfig,
-} from '@probity/engine';
+import { analysisJson, analyzeWarehouse, openWarehouse } from '@probity/engine';
+import { readAnalysisConfig } from '../analysis-config-file.js';
 import { analysisExtensions } from '../analysis-extensions.js';
 import { renderReport } from '../render-report.js';
 import { formatCount, table } from '../text-table.js';
@@ -20,26 +16,6 @@ interface AnalyzeCliOptions {
   revealIds?: boolean;
   config?: string;
   memoryLimit?: string;
-}
-
-/** Reads and validates the analysis configuration: file, then command-line overrides. */
-async function readConfig(opts: AnalyzeCliOptions) {
-  let fromFile: Record<string, unknown> = {};
-  if (opts.config) {
-    const text = await readFile(opts.config, 'utf8');
-    try {
-      fromFile = JSON.parse(text) as Record<string, unknown>;
-    } catch (error) {
-      throw Object.assign(
-        new Error(`${opts.config}: not valid JSON (${(error as Error).message})`),
-        { code: 'PROBITY_BAD_CONFIG' },
-      );
-    }
-  }
-  return parseAnalysisConfig(
-    { ...fromFile, ...(opts.period ? { period: opts.period } : {}) },
-    opts.config ?? 'configuration',
-  );
 }
 
 /** Prints what a manager needs first: how many units of each kind are flagged, and the top ones. */
@@ -150,7 +126,10 @@ export function registerAnalyze(program: Command): void {
           },
         );
       }
-      const config = await readConfig(opts);
+      const config = await readAnalysisConfig(
+        opts.config,
+        opts.period ? { period: opts.period } : {},
+      );
       await existingWarehouse(opts.db);
       const warehouse = await openWarehouse(
         opts.db,
