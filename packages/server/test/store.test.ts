@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -36,12 +36,13 @@ describe('state store', () => {
     store.close();
   });
 
-  it('uses WAL and a busy timeout for a database file', () => {
+  it('uses WAL and a busy timeout for a new database file readable by its owner only', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'probity-store-'));
     dirs.push(dir);
     const store = openStore(path.join(dir, 'state.sqlite'));
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(statSync(path.join(dir, 'state.sqlite')).mode & 0o777).toBe(0o600);
     store.close();
   });
 

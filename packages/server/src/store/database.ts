@@ -1,3 +1,4 @@
+import { chmodSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ServerError } from '../errors.js';
 import { migrations as allMigrations } from './migrations/index.js';
@@ -21,8 +22,12 @@ export function openStore(
   options: { migrations?: readonly Migration[] } = {},
 ): Store {
   let db: Db;
+  const isNewFile = file !== ':memory:' && !existsSync(file);
   try {
     db = new Database(file);
+    // Sessions, TOTP secrets and case notes live here: readable by the server's user only.
+    // SQLite gives the -wal and -shm files the same permissions.
+    if (isNewFile) chmodSync(file, 0o600);
   } catch (cause) {
     throw new ServerError('STATE_OPEN_FAILED', 500, `Cannot open the state database ${file}.`, {
       cause,
