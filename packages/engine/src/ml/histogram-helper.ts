@@ -4,8 +4,13 @@ import type { BinnedData } from './feature-bins.js';
 
 // The helper thread's code: the same loop as buildHistogram, over shared memory. Kept as a string
 // (an `eval` worker) so that it runs the same from TypeScript sources and from the built package.
+// A worker inherits the parent's options: under `node --input-type=module -e`, eval'd code is an
+// ES module, where `require` does not exist (the worker died at once and training waited for it
+// forever). A dynamic import works in both module systems.
+// Control word 0: 0 idle, 1 half posted, 4 taken by the helper, 5 taken back by the caller,
+// 2 done, 3 stop.
 const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
+import('node:worker_threads').then(({ workerData }) => {
 const control = new Int32Array(workerData.control);
 const bins = new Uint8Array(workerData.bins);
 const offsets = new Int32Array(workerData.offsets);
@@ -21,6 +26,7 @@ for (;;) {
     state = Atomics.load(control, 0);
   }
   if (state === 3) break;
+  if (Atomics.compareExchange(control, 0, 1, 4) !== 1) continue;
   const start = control[1], end = control[2], k = control[3];
   for (let j = 0; j < k; j++) histogram.fill(0, offsets[features[j]], offsets[features[j] + 1]);
   const base = new Int32Array(k);
@@ -39,6 +45,7 @@ for (;;) {
   Atomics.store(control, 0, 2);
   Atomics.notify(control, 0);
 }
+});
 `;
 
 /** Nodes with fewer rows are built on the calling thread alone (waking the helper costs more). */
@@ -58,8 +65,11 @@ export class HistogramHelper {
   private readonly histogram: Float64Array;
   private readonly offsets: Int32Array;
   private readonly worker: Worker;
+  /** Halves built on the helper thread (the others were taken back by the caller). */
+  helperHalves = 0;
 
-  constructor(data: BinnedData, offsets: Int32Array) {
+  /** `execArgv`: the helper's Node options (default: the parent's, as for any worker). */
+  constructor(data: BinnedData, offsets: Int32Array, execArgv?: readonly string[]) {
     const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(Math.max(8, bytes));
     const bins = new Uint8Array(shared(data.bins.length));
     bins.set(data.bins);
@@ -72,6 +82,7 @@ export class HistogramHelper {
     this.histogram = new Float64Array(shared(8 * (offsets[data.features] as number)));
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      ...(execArgv ? { execArgv: [...execArgv] } : {}),
       workerData: {
         control: this.control.buffer,
         bins: bins.buffer,
@@ -107,9 +118,16 @@ export class HistogramHelper {
     Atomics.store(this.control, 0, 1);
     Atomics.notify(this.control, 0);
     buildHistogram(data, this.offsets, this.rows, start, mid, this.gradHess, features, histogram);
-    while (Atomics.load(this.control, 0) === 1) Atomics.wait(this.control, 0, 1);
     const offsets = this.offsets;
     const other = this.histogram;
+    if (Atomics.compareExchange(this.control, 0, 1, 5) === 1) {
+      // The helper has not started (still loading, or it cannot run at all): build its half here,
+      // into its buffer with the same loop, so that the result has the same bits either way.
+      buildHistogram(data, offsets, this.rows, mid, end, this.gradHess, features, other);
+    } else {
+      while (Atomics.load(this.control, 0) === 4) Atomics.wait(this.control, 0, 4);
+      this.helperHalves++;
+    }
     for (let j = 0; j < features.length; j++) {
       const f = features[j] as number;
       const stop = offsets[f + 1] as number;
