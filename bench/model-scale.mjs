@@ -5,9 +5,13 @@
 // The rows imitate controlled declarations: 20 features (14 numeric with missing values, 6
 // categorical codes), a label from a non-linear rule with noise (about 20 % positives). Training
 // runs depth 6, learning rate 0.1, no early stopping, exactly --trees rounds; scoring runs on
-// Float32 row-major blocks of 1M rows (generated outside the timed part). Prints JSON: times,
-// rows/s per core (rows over CPU seconds; the code is single-threaded) and peak RSS.
+// Float32 row-major blocks of 1M rows (generated outside the timed part), i.e. pure model scoring
+// with the features already in memory. In the same run, one block is also scored with the previous
+// scorer (trees compiled to nested JavaScript comparisons) as the baseline, and column-major
+// Float64 (the layout the warehouse pages use). Prints JSON: times, rows/s per core (rows over CPU
+// seconds; the code is single-threaded) and peak RSS.
 import { matrixFromColumns, predictMargin, seededRandom, trainGbdt } from '@probity/engine';
+import { compileForest } from '../packages/engine/dist/ml/compiled-forest.js';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -89,11 +93,23 @@ for (let done = 0; done < scoreRows; done += block) {
   checksum += margin[0];
   sample();
 }
-// Column-major Float64 on one block, for comparison.
+// Same run, same block: column-major Float64, and the compiled trees (the scorer before binning).
+const cpuSeconds = (f) => {
+  const cpu = process.cpuUsage();
+  f();
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1e6;
+};
 const colMajor = matrixFromColumns(columns.map((c) => c.subarray(0, block)));
-started = performance.now();
-predictMargin(model, colMajor);
-const columnMajorSeconds = (performance.now() - started) / 1000;
+const columnMajorCpuSeconds = cpuSeconds(() => predictMargin(model, colMajor));
+const compiled = compileForest(model);
+// Warm the generated functions up (V8 optimises them after a few calls) before timing them.
+compiled(values, 100_000, FEATURES, 1, new Float64Array(100_000));
+const lastBlock = { rows: block, cols: FEATURES, values, layout: 'row-major' };
+const binnedBlockCpuSeconds = cpuSeconds(() => predictMargin(model, lastBlock));
+const compiledBlockCpuSeconds = cpuSeconds(() =>
+  compiled(values, block, FEATURES, 1, new Float64Array(block).fill(model.baseScore)),
+);
 clearInterval(timer);
 sample();
 const depth = (t, n = 0) =>
@@ -117,7 +133,11 @@ process.stdout.write(
       // also counts other processes' turns).
       scoreRowsPerSecondPerCore: scoreRows / scoreCpuSeconds,
       scoreRowsPerSecondWall: scoreRows / scoreSeconds,
-      columnMajorFloat64RowsPerSecond: block / columnMajorSeconds,
+      columnMajorFloat64RowsPerSecondPerCore: colMajor.rows / columnMajorCpuSeconds,
+      // One 1M block scored twice in a row: binned trees (now used) against compiled trees.
+      blockBinnedRowsPerSecondPerCore: block / binnedBlockCpuSeconds,
+      blockCompiledRowsPerSecondPerCore: block / compiledBlockCpuSeconds,
+      binnedOverCompiled: compiledBlockCpuSeconds / binnedBlockCpuSeconds,
       peakRssMiB: Math.round(peakRss / 2 ** 20),
       checksum,
     },
