@@ -52,10 +52,15 @@ export async function unitStatusCounts(reader: AnalyticsReader): Promise<UnitSta
   });
 }
 
-function runInfo(run: AnalysisRun, sections: Record<string, unknown>): OverviewResponse['run'] {
+/** Indicators with stored results, and those skipped with why. */
+interface IndicatorsOfRun {
+  run: string[];
+  skipped: { id: string; reason: string }[];
+}
+
+function runInfo(run: AnalysisRun, indicators: IndicatorsOfRun): OverviewResponse['run'] {
   const c = run.config;
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
-  const skipped = Array.isArray(sections['skipped']) ? sections['skipped'] : [];
   return {
     runId: run.runId,
     generatedAt: run.generatedAt,
@@ -70,21 +75,18 @@ function runInfo(run: AnalysisRun, sections: Record<string, unknown>): OverviewR
       strata: list(c['strata']),
       pseudonymKeyFingerprint: String(c['pseudonymKeyFingerprint'] ?? ''),
     },
-    indicatorsRun: list(sections['run']),
-    indicatorsSkipped: skipped.map((s: { id?: unknown; reason?: unknown }) => ({
-      id: String(s.id),
-      reason: String(s.reason),
-    })),
+    indicatorsRun: indicators.run,
+    indicatorsSkipped: indicators.skipped,
   };
 }
 
 /** Indicators run (those with stored results) and skipped (the others, with why when known). */
-async function indicatorsOfRun(reader: AnalyticsReader): Promise<Record<string, unknown>> {
+async function indicatorsOfRun(reader: AnalyticsReader): Promise<IndicatorsOfRun> {
   const rows = await reader.query<{ indicator: string }>(
     `SELECT DISTINCT indicator FROM analysis_flags ORDER BY indicator`,
   );
   const run = rows.map((r) => r.indicator);
-  const skipped: { id: string; reason: string }[] = [];
+  const skipped: IndicatorsOfRun['skipped'] = [];
   for (const indicator of standardisedIndicators) {
     if (run.includes(indicator.id)) continue;
     const missing =
