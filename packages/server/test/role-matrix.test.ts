@@ -109,6 +109,30 @@ describe('role matrix', () => {
     });
   }
 
+  it('refuses anonymous callers on every route reached through an encoded or odd path', async () => {
+    const leaks: string[] = [];
+    for (const route of apiRoutes()) {
+      const expectation = routeExpectations[key(route)];
+      if (!expectation || expectation.access === 'public') continue;
+      const path =
+        expectation.url ?? route.url.replace(/:[A-Za-z]+/g, '999999').replace(/\*$/, 'index.css');
+      for (const variant of [
+        path.replace('/api', '/%61pi'),
+        path.replace('/api/', '/api/./'),
+        `${path}/`,
+      ]) {
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url: variant,
+          payload: route.method === 'GET' ? undefined : {},
+        });
+        if (response.statusCode < 400 || response.statusCode >= 500)
+          leaks.push(`${route.method} ${variant} → ${response.statusCode}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
   it('marks public in the code exactly the routes the table calls public', () => {
     const publicInCode = apiRoutes()
       .filter((route) => route.public)

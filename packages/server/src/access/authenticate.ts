@@ -8,8 +8,28 @@ import { ServerError, unauthenticated } from '../errors.js';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-function isApiPath(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+function isApiPattern(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/**
+ * Whether default-deny applies: the route that matched is under /api, or the
+ * decoded, lower-cased path is. Never the raw URL alone: the router decodes
+ * `/%61pi/settings` to the route `/api/settings`, and a check on the raw text
+ * would let it through. The path check covers 404s and the web app's catch-all
+ * route, so anonymous probing of /api gets 401, not 404.
+ */
+function isApiRequest(request: FastifyRequest): boolean {
+  const pattern = request.routeOptions.url;
+  if (pattern !== undefined && isApiPattern(pattern)) return true;
+  const path = request.url.split('?', 1)[0] ?? '';
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Malformed escapes: judge the raw path.
+  }
+  return isApiPattern(decoded.toLowerCase().replace(/\/{2,}/g, '/'));
 }
 
 function sameToken(expected: string, given: unknown): boolean {
@@ -52,7 +72,7 @@ export async function authenticate(request: FastifyRequest): Promise<void> {
       }
     }
   }
-  if (!isApiPath(request.url)) return;
+  if (!isApiRequest(request)) return;
   const config = request.routeOptions.config;
   if (!config.public && !request.user) throw unauthenticated();
   if (mustChangePassword && !config.public && !config.allowWithPasswordChangePending) {
