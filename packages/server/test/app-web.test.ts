@@ -88,4 +88,34 @@ describe('web app and API docs', () => {
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');
   });
+
+  it('documents a success response schema for every API route (what stops fields leaking)', async () => {
+    const auditor = await loginAs(app, 'auditor');
+    const json = await app.inject({
+      method: 'GET',
+      url: '/api/docs/json',
+      headers: auditor.headers,
+    });
+    const paths = json.json<{
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: unknown }> }>>;
+    }>().paths;
+    const undocumented: string[] = [];
+    for (const [route, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const success = Object.entries(operation.responses ?? {}).find(([status]) =>
+          status.startsWith('2'),
+        );
+        if (!success?.[1].content) undocumented.push(`${method.toUpperCase()} ${route}`);
+      }
+    }
+    const documented = Object.values(paths).reduce(
+      (n, operations) => n + Object.keys(operations).length,
+      0,
+    );
+    const apiRoutes = app.routeCatalog.filter(
+      (r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'),
+    );
+    expect(undocumented).toEqual([]);
+    expect(documented).toBe(apiRoutes.length);
+  });
 });
