@@ -18,7 +18,7 @@ import { securityHeaders } from './access/security-headers.js';
 import { purgeLoginFailures } from './auth/login-throttle.js';
 import { purgeSessions } from './auth/sessions.js';
 import type { ServerConfig } from './config.js';
-import { isServerError } from './errors.js';
+import { isServerError, ServerError } from './errors.js';
 import { openStore } from './store/database.js';
 import type { Store } from './store/database.js';
 import accountRoutes from './routes/account.js';
@@ -105,9 +105,7 @@ export async function buildApp(
   const ownsStore = deps.store === undefined;
   const store = deps.store ?? openStore(config.stateFile);
   const ownsWarehouse = deps.warehouse === undefined && config.warehouseFile !== null;
-  const warehouse =
-    deps.warehouse ??
-    (config.warehouseFile ? await openWarehouse(config.warehouseFile, { readOnly: true }) : null);
+  const warehouse = deps.warehouse ?? (await openConfiguredWarehouse(config.warehouseFile));
   // Housekeeping: ended sessions and old failed attempts go at start and every hour.
   const purge = () => {
     purgeSessions(store.db);
@@ -220,6 +218,18 @@ function errorHandler(
   return reply
     .status(500)
     .send({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on the server.' } });
+}
+
+/** Open the configured warehouse read-only, naming the file when that fails. */
+async function openConfiguredWarehouse(file: string | null): Promise<Warehouse | null> {
+  if (file === null) return null;
+  try {
+    return await openWarehouse(file, { readOnly: true });
+  } catch (cause) {
+    throw new ServerError('WAREHOUSE_OPEN_FAILED', 500, `Cannot open the warehouse ${file}.`, {
+      cause,
+    });
+  }
 }
 
 /** Serve the built web app at `/`, with index.html for any unknown non-API GET (SPA routes). */

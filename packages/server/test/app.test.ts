@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProbityApp } from '../src/app.js';
 import { loginAs } from './helpers/login-as.js';
@@ -88,5 +89,15 @@ describe('request bodies', () => {
       payload: '{"username":"a","password":"b"}',
     });
     expect(response.statusCode).toBe(415);
+  });
+});
+
+describe('configuration', () => {
+  it('names a warehouse file it cannot open', async () => {
+    // A file that exists but is no DuckDB database (a missing one would be created).
+    await expect(
+      testApp({ warehouseFile: path.resolve('package.json') }, { warehouse: undefined }),
+    ).rejects.toMatchObject({ code: 'WAREHOUSE_OPEN_FAILED' });
+    app = await testApp();
   });
 });
