@@ -104,6 +104,12 @@ describe('role matrix', () => {
         if (refused === allows(expectation, role) || result.status >= 500) {
           wrong.push(`${key(route)} → ${result.status} ${result.code ?? ''}`);
         }
+        // The HEAD twin Fastify adds to each GET route gets the same check.
+        if (route.method === 'GET') {
+          const head = await call('HEAD', route.url, expectation, role);
+          if ((head.status === 403) !== result.refusedRole)
+            wrong.push(`HEAD ${route.url} → ${head.status}`);
+        }
       }
       expect(wrong).toEqual([]);
     });
