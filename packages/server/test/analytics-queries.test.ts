@@ -1,6 +1,14 @@
 import { execute, releaseSegments } from '@probity/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evidenceCountSql, evidencePageSql } from '../src/analytics/evidence-queries.js';
+import { readerOf } from '../src/analytics/analytics-reader.js';
+import { AnalyticsService } from '../src/analytics/analytics-service.js';
+import {
+  allEvidenceSql,
+  evidenceCountSql,
+  evidencePageSql,
+  unitEvidence,
+} from '../src/analytics/evidence-queries.js';
+import { unitIndex } from '../src/analytics/unit-queries.js';
 import { pseudonymiseRejectedRow, withheld } from '../src/analytics/data-queries.js';
 import { round, toCount, toNumber } from '../src/analytics/json-values.js';
 import { gapAggregateSql } from '../src/analytics/mirror-queries.js';
@@ -130,5 +138,28 @@ describe('generated SQL', () => {
     const params = { kind: 'officer', unit: 'M1', indicator: null, limit: 10, offset: 0 };
     await explain(evidencePageSql, params);
     await explain(evidenceCountSql, params);
+    await explain(allEvidenceSql, {});
+  });
+
+  it('pages the same evidence from memory as from the warehouse', async () => {
+    const key = 'probity-demo-pseudonym-key';
+    const reader = readerOf(fx.warehouse);
+    const inMemory = new AnalyticsService(reader, key);
+    const fromSql = new AnalyticsService(reader, key, { evidenceMemoryCap: 0 });
+    const run = await inMemory.currentRun();
+    const index = await unitIndex(inMemory, run, reader);
+    const flagged = index.ranked.filter((u) => u.view.status === 'flagged');
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const entry of flagged) {
+      for (const query of [
+        {},
+        { limit: 7, offset: 3 },
+        { indicator: entry.view.flags[0]?.indicator },
+      ]) {
+        const a = await unitEvidence(inMemory, run, reader, entry, query);
+        const b = await unitEvidence(fromSql, run, reader, entry, query);
+        expect(a).toEqual(b);
+      }
+    }
   });
 });

@@ -27,6 +27,11 @@ const runTtlMs = 5_000;
  */
 export class AnalyticsService {
   private readonly cache: ResultCache;
+  /**
+   * Most evidence rows held in memory (about 400 bytes each); beyond, every
+   * evidence page is read from the warehouse.
+   */
+  readonly evidenceMemoryCap: number;
   private run: { value: Promise<AnalysisRun>; at: number } | null = null;
   private labels = new Map<string, string>();
   private versions = new Map<string, { value: Promise<string>; at: number }>();
@@ -39,9 +44,10 @@ export class AnalyticsService {
   constructor(
     readonly reader: AnalyticsReader | null,
     private readonly pseudonymKey: string,
-    options: { cacheSize?: number } = {},
+    options: { cacheSize?: number; evidenceMemoryCap?: number } = {},
   ) {
     this.cache = new ResultCache(options.cacheSize ?? 1000);
+    this.evidenceMemoryCap = options.evidenceMemoryCap ?? 250_000;
   }
 
   /** The reader, or `WAREHOUSE_MISSING`. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { releaseSegments } from '@probity/engine';
 import { analyticsOf } from './analytics-plugin.js';
+import { evidenceInMemory } from './evidence-queries.js';
 import { funnelIndex } from './funnel-queries.js';
 import { mirrorOverview } from './mirror-queries.js';
 import { overview } from './overview-queries.js';
@@ -14,7 +15,7 @@ const warmSegments = ['lodgement_release', 'arrival_release'];
 /**
  * Computes ahead, in the background, the answers every dashboard opens
  * with (overview, release times and their main histograms, ranked units,
- * pairs, funnels, mirror), so the first user does not wait seconds on a
+ * pairs, funnels, mirror, the declarations behind the flags), so the first user does not wait seconds on a
  * large warehouse. Call after the server listens; resolves to false when
  * there is no warehouse or no analysis (nothing to warm), true otherwise.
  */
@@ -33,5 +34,6 @@ export async function warmAnalytics(app: FastifyInstance): Promise<boolean> {
   await allPairs(service, run, reader);
   await funnelIndex(service, run, reader);
   await service.forRun('mirror', null, () => mirrorOverview(service, run, reader));
+  await evidenceInMemory(service, run, reader);
   return true;
 }
