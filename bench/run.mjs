@@ -15,6 +15,7 @@ const runs = [
   ['analyze.mjs', [big]],
   ['model-scale.mjs', quick ? ['--quick'] : []],
   ['model-kcs.mjs', []],
+  ['api-latency.mjs', ['1000000']],
 ];
 for (const [script, args] of runs) {
   if (!existsSync(here(`./${script}`))) continue;
