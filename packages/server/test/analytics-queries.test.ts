@@ -141,6 +141,24 @@ describe('generated SQL', () => {
     await explain(allEvidenceSql, {});
   });
 
+  it('keeps the answers pages are cut from however many pages are asked for', async () => {
+    const service = new AnalyticsService(readerOf(fx.warehouse), 'probity-demo-pseudonym-key', {
+      cacheSize: 3,
+    });
+    let computed = 0;
+    const base = () =>
+      service.forRun('base', null, async () => {
+        computed += 1;
+        return computed;
+      });
+    await base();
+    for (let page = 0; page < 10; page += 1) {
+      await service.pageForRun('page', { page }, async () => page);
+    }
+    expect(await base()).toBe(1);
+    expect(computed).toBe(1);
+  });
+
   it('pages the same evidence from memory as from the warehouse', async () => {
     const key = 'probity-demo-pseudonym-key';
     const reader = readerOf(fx.warehouse);

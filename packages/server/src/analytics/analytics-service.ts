@@ -26,7 +26,11 @@ const runTtlMs = 5_000;
  * by run id. One per app.
  */
 export class AnalyticsService {
-  private readonly cache: ResultCache;
+  /** Answers pages are made from (unit index, pairs, histograms, ...): a few per run. */
+  private readonly base = new ResultCache(200);
+  /** Serialised pages, one per route and query: many, least recently used dropped. */
+  private readonly pages: ResultCache;
+  private lastRunId: string | null = null;
   /**
    * Most evidence rows held in memory (about 400 bytes each); beyond, every
    * evidence page is read from the warehouse.
@@ -46,7 +50,7 @@ export class AnalyticsService {
     private readonly pseudonymKey: string,
     options: { cacheSize?: number; evidenceMemoryCap?: number } = {},
   ) {
-    this.cache = new ResultCache(options.cacheSize ?? 1000);
+    this.pages = new ResultCache(options.cacheSize ?? 1000);
     this.evidenceMemoryCap = options.evidenceMemoryCap ?? 250_000;
   }
 
@@ -103,8 +107,15 @@ export class AnalyticsService {
         'The analysis was run with another pseudonym key than the server’s: set the same key, or analyse again.',
       );
     }
+    const runId = String(row['run_id']);
+    if (this.lastRunId !== null && this.lastRunId !== runId) {
+      // Analysed again: the previous run's answers are no use.
+      this.base.clear();
+      this.pages.clear();
+    }
+    this.lastRunId = runId;
     return {
-      runId: String(row['run_id']),
+      runId,
       generatedAt: String(row['generated_at']),
       loadId: String(row['load_id']),
       datasetName: toText(row['dataset_name']),
@@ -115,9 +126,28 @@ export class AnalyticsService {
 
   /**
    * The answer `name(params)` for the current run, computed once per run
-   * (answers are static until the warehouse is analysed again).
+   * (answers are static until the warehouse is analysed again). For the
+   * few large answers pages are cut from; pages go to {@link pageForRun}.
    */
-  async forRun<T>(
+  forRun<T>(
+    name: string,
+    params: unknown,
+    compute: (run: AnalysisRun, reader: AnalyticsReader) => Promise<T>,
+  ): Promise<T> {
+    return this.cachedForRun(this.base, name, params, compute);
+  }
+
+  /** Like {@link forRun}, in the bounded cache of pages (least recently used dropped). */
+  pageForRun<T>(
+    name: string,
+    params: unknown,
+    compute: (run: AnalysisRun, reader: AnalyticsReader) => Promise<T>,
+  ): Promise<T> {
+    return this.cachedForRun(this.pages, name, params, compute);
+  }
+
+  private async cachedForRun<T>(
+    cache: ResultCache,
     name: string,
     params: unknown,
     compute: (run: AnalysisRun, reader: AnalyticsReader) => Promise<T>,
@@ -125,7 +155,7 @@ export class AnalyticsService {
     const run = await this.currentRun();
     const reader = this.requireReader();
     const key = `${run.runId}\u0000${name}\u0000${JSON.stringify(params ?? null)}`;
-    return this.cache.get(key, () => compute(run, reader));
+    return cache.get(key, () => compute(run, reader));
   }
 
   /**
@@ -144,15 +174,15 @@ export class AnalyticsService {
     return value;
   }
 
-  /** The answer `name(params)` for the warehouse's data, cached under `version` (e.g. the latest load id). */
-  forData<T>(
+  /** A page about the warehouse's data, cached under `version` (e.g. the latest load id). */
+  pageForData<T>(
     version: string,
     name: string,
     params: unknown,
     compute: () => Promise<T>,
   ): Promise<T> {
     const key = `data\u0000${version}\u0000${name}\u0000${JSON.stringify(params ?? null)}`;
-    return this.cache.get(key, compute);
+    return this.pages.get(key, compute);
   }
 
   /** The run as referenced in answers. */
@@ -182,7 +212,8 @@ export class AnalyticsService {
 
   /** Drops every cached answer (tests; after reopening the warehouse). */
   clearCache(): void {
-    this.cache.clear();
+    this.base.clear();
+    this.pages.clear();
     this.run = null;
     this.versions.clear();
   }

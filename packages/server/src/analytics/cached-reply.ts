@@ -15,7 +15,7 @@ export async function sendRunAnswer<T>(
   params: unknown,
   compute: (run: AnalysisRun, reader: AnalyticsReader) => Promise<T> | T,
 ): Promise<FastifyReply> {
-  const json = await service.forRun(`json:${name}`, params, async (run, reader) =>
+  const json = await service.pageForRun(`json:${name}`, params, async (run, reader) =>
     reply.serialize(await compute(run, reader)),
   );
   return reply.type('application/json; charset=utf-8').send(json);
@@ -30,7 +30,7 @@ export async function sendDataAnswer<T>(
   params: unknown,
   compute: () => Promise<T>,
 ): Promise<FastifyReply> {
-  const json = await service.forData(version, `json:${name}`, params, async () =>
+  const json = await service.pageForData(version, `json:${name}`, params, async () =>
     reply.serialize(await compute()),
   );
   return reply.type('application/json; charset=utf-8').send(json);
