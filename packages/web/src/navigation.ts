@@ -13,13 +13,18 @@ const dashboards: readonly Role[] = ['analyst', 'investigator', 'manager', 'audi
 export const navItems: readonly NavItem[] = [
   { to: '/', label: 'nav.overview', roles: dashboards },
   { to: '/release-times', label: 'nav.releaseTimes', roles: dashboards },
-  { to: '/integrity', label: 'nav.integrity', roles: ['analyst', 'investigator', 'manager'] },
-  { to: '/mirror', label: 'nav.mirror', roles: ['analyst', 'investigator', 'manager'] },
+  { to: '/integrity', label: 'nav.integrity', roles: dashboards },
+  { to: '/mirror', label: 'nav.mirror', roles: dashboards },
   { to: '/cases', label: 'nav.cases', roles: ['analyst', 'investigator', 'manager'] },
-  { to: '/data', label: 'nav.data', roles: ['analyst', 'manager', 'admin'] },
+  { to: '/data', label: 'nav.data', roles: dashboards },
   { to: '/settings', label: 'nav.settings', roles: ['admin'] },
   { to: '/audit', label: 'nav.audit', roles: ['auditor'] },
 ];
+
+/** Roles that may read the declarations behind a flag. */
+export const evidenceReaders: readonly Role[] = ['analyst', 'investigator', 'manager'];
+/** Roles that may read rejected rows (they can hold personal data). */
+export const rejectReaders: readonly Role[] = ['analyst', 'manager'];
 
 /** The pages a role sees. */
 export function navFor(role: Role): NavItem[] {

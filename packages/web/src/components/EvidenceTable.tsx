@@ -34,7 +34,7 @@ export function EvidenceTable({ kind, unit, indicator }: EvidenceTableProps) {
   if (!data) return null;
   return (
     <>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="compact">
           <caption className="visually-hidden">{t('unit.evidenceCaption', { unit })}</caption>
           <thead>
@@ -75,8 +75,8 @@ export function EvidenceTable({ kind, unit, indicator }: EvidenceTableProps) {
                   )}
                 </td>
                 <td>{d.office ?? '—'}</td>
-                <td>{f.dateTime(d.lodgedAt)}</td>
-                <td>{f.dateTime(d.releasedAt)}</td>
+                <td>{f.shortDateTime(d.lodgedAt)}</td>
+                <td>{f.shortDateTime(d.releasedAt)}</td>
                 <td>{channel(d.riskChannel)}</td>
                 <td>{channel(d.finalChannel)}</td>
                 <td>{yesNo(d.inspected)}</td>

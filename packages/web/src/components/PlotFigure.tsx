@@ -49,6 +49,12 @@ export function PlotFigure<Row>(props: PlotFigureProps<Row>) {
         const width = Math.max(320, Math.min(host.clientWidth || 720, 1100));
         const chart = plot(module, width);
         dropInlineStyles(chart);
+        // The figure is one image with one label; the marks' own aria-labels
+        // (on <g> elements without a role) are not allowed by ARIA.
+        for (const node of Array.from(chart.querySelectorAll('[aria-label], [aria-description]'))) {
+          node.removeAttribute('aria-label');
+          node.removeAttribute('aria-description');
+        }
         const svgs =
           chart.tagName.toLowerCase() === 'svg' ? [chart] : chart.querySelectorAll('svg');
         for (const svg of Array.from(svgs)) {
@@ -74,7 +80,7 @@ export function PlotFigure<Row>(props: PlotFigureProps<Row>) {
       {failed && <p className="error">{t('chart.failed')}</p>}
       <details className="figure-data">
         <summary>{t('chart.dataTable')}</summary>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{label}</caption>
             <thead>

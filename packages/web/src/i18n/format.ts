@@ -39,6 +39,11 @@ export function useFormat() {
               hour: '2-digit',
               minute: '2-digit',
             }),
+      /** Date and time in the short numeric form, for dense tables. */
+      shortDateTime: (value: string | number | Date | null | undefined) =>
+        value === null || value === undefined || value === ''
+          ? '—'
+          : intl.formatDate(value, { dateStyle: 'short', timeStyle: 'short' }),
       /** A p- or q-value: small values in scientific notation. */
       probability: (value: number | null | undefined) =>
         value === null || value === undefined || !Number.isFinite(value)

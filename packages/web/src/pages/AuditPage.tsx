@@ -86,7 +86,7 @@ export default function AuditPage() {
       <ErrorMessage error={error} />
       {data && (
         <>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="compact">
               <caption>{t('audit.caption')}</caption>
               <thead>

@@ -385,7 +385,7 @@ function HistoryPanel({ id }: { id: number }) {
     <Panel title={t('case.history')}>
       <ErrorMessage error={error} />
       {data && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="compact">
             <thead>
               <tr>
@@ -424,9 +424,18 @@ export default function CasePage() {
   const f = useFormat();
   const has = useHasMessage();
   const { id = '' } = useParams();
-  const { data, error, loading, reload } = useApi<CaseDetail>(
-    `/api/cases/${encodeURIComponent(id)}`,
-  );
+  const {
+    data,
+    error,
+    loading,
+    reload: reloadCase,
+  } = useApi<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
+  // Every change reloads the case and its history.
+  const [version, setVersion] = useState(0);
+  const reload = () => {
+    reloadCase();
+    setVersion((v) => v + 1);
+  };
   if (loading && !data) return <Loading />;
   if (error || !data)
     return (
@@ -507,12 +516,14 @@ export default function CasePage() {
           <div className="case-main">
             {data.evidence && <CaseEvidenceView evidence={data.evidence} />}
             <NotesPanel detail={data} reload={reload} />
-            <HistoryPanel id={c.id} />
+            <HistoryPanel key={version} id={c.id} />
           </div>
           <div className="case-side">
             {(data.permissions.transition || data.permissions.assign) && c.state !== 'closed' && (
               <Panel title={t('case.workflow')}>
-                {data.permissions.transition && <TransitionForm detail={data} reload={reload} />}
+                {data.permissions.transition && (
+                  <TransitionForm key={c.state} detail={data} reload={reload} />
+                )}
                 {data.permissions.assign && <AssignForm detail={data} reload={reload} />}
               </Panel>
             )}

@@ -88,7 +88,7 @@ export default function CasesPage() {
       <ErrorMessage error={error} />
       {data && (
         <>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <caption>{t('cases.caption', { total: f.number(data.total) })}</caption>
               <thead>

@@ -6,6 +6,8 @@ import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { Pagination } from '../components/Pagination';
 import { useFormat } from '../i18n/format';
 import { useT } from '../i18n/LocaleProvider';
+import { useUser } from '../auth/SessionProvider';
+import { rejectReaders } from '../navigation';
 
 const pageSize = 50;
 
@@ -36,7 +38,7 @@ function Rejects({ loadId }: { loadId: string }) {
       {data.summary.length === 0 ? (
         <p className="muted">{t('data.noRejects')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -81,7 +83,7 @@ function Rejects({ loadId }: { loadId: string }) {
               </select>
             </label>
           </div>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="compact">
               <thead>
                 <tr>
@@ -128,6 +130,7 @@ function Rejects({ loadId }: { loadId: string }) {
 export default function DataPage() {
   const t = useT();
   const f = useFormat();
+  const user = useUser();
   const { data, error, loading } = useApi<LoadsResponse>('/api/data/loads');
   const [selected, setSelected] = useState('');
   if (loading && !data) return <Loading />;
@@ -144,7 +147,7 @@ export default function DataPage() {
       <h1>{t('data.title')}</h1>
       <section aria-labelledby="tables-heading">
         <h2 id="tables-heading">{t('data.tables')}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -169,7 +172,7 @@ export default function DataPage() {
       </section>
       <section aria-labelledby="loads-heading">
         <h2 id="loads-heading">{t('data.loads')}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -222,7 +225,7 @@ export default function DataPage() {
       {load && (
         <section aria-labelledby="load-heading">
           <h2 id="load-heading">{t('data.loadDetail', { load: load.loadId })}</h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <caption>{t('data.filesCaption')}</caption>
               <thead>
@@ -259,7 +262,7 @@ export default function DataPage() {
               </tbody>
             </table>
           </div>
-          <Rejects key={load.loadId} loadId={load.loadId} />
+          {rejectReaders.includes(user.role) && <Rejects key={load.loadId} loadId={load.loadId} />}
         </section>
       )}
     </>

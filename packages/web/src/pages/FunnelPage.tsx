@@ -57,6 +57,7 @@ function FunnelChart({ funnel }: { funnel: FunnelResponse }) {
           type: logX ? 'log' : 'linear',
           label: ratio ? t('funnel.xRatio') : t('funnel.xDifference'),
           grid: true,
+          tickFormat: (v: number) => f.number(v, 2),
         },
         y: { label: ratio ? t('funnel.yRatio') : t('funnel.yDifference'), grid: true },
         color: { ...statusColor, legend: false },
@@ -148,7 +149,9 @@ export default function FunnelPage() {
   const [params, setParams] = useSearchParams();
   const index = useApi<FunnelIndexResponse>('/api/integrity/funnels');
   const funnels = index.data?.funnels ?? [];
-  const kind = params.get('kind') ?? funnels[0]?.kind ?? 'officer';
+  const kind =
+    params.get('kind') ??
+    (funnels.some((x) => x.kind === 'officer') ? 'officer' : (funnels[0]?.kind ?? 'officer'));
   const ofKind = funnels.filter((x) => x.kind === kind);
   const indicator =
     params.get('indicator') && ofKind.some((x) => x.indicator === params.get('indicator'))

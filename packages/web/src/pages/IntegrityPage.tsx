@@ -109,7 +109,7 @@ export default function IntegrityPage() {
       <ErrorMessage error={error} />
       {data && (
         <>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="units-table">
               <caption>
                 {t('integrity.unitsCaption', {
@@ -143,7 +143,7 @@ export default function IntegrityPage() {
                         {u.unit}
                       </Link>
                     </th>
-                    <td>{u.office ?? '—'}</td>
+                    <td className="nowrap">{u.office ?? '—'}</td>
                     <td className="num">{f.number(u.volume)}</td>
                     <td className="num">{f.number(u.score, 1)}</td>
                     <td>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { MirrorResponse, MirrorShare } from '../api/types';
 import { useApi } from '../api/use-api';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
@@ -8,52 +8,63 @@ import { RunInfo } from '../components/RunInfo';
 import { useFormat } from '../i18n/format';
 import { useT } from '../i18n/LocaleProvider';
 
+const sharesShown = 15;
+
 function SharesTable({ rows, unitHeader }: { rows: MirrorShare[]; unitHeader: string }) {
   const t = useT();
   const f = useFormat();
+  const [all, setAll] = useState(false);
+  const shown = all ? rows : rows.slice(0, sharesShown);
   return (
-    <div className="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('integrity.rank')}
-            </th>
-            <th scope="col">{unitHeader}</th>
-            <th scope="col" className="num">
-              {t('mirror.topDeclarations')}
-            </th>
-            <th scope="col" className="num">
-              {t('mirror.shareInTop')}
-            </th>
-            <th scope="col" className="num">
-              {t('mirror.overallShare')}
-            </th>
-            <th scope="col" className="num">
-              {t('pairs.lift')}
-            </th>
-            <th scope="col" className="num">
-              {t('mirror.excess')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.unit}>
-              <td className="num">{f.number(s.rank)}</td>
-              <th scope="row" className="mono">
-                {s.unit}
+    <>
+      <div className="table-scroll" tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t('integrity.rank')}
               </th>
-              <td className="num">{f.number(s.topGapDeclarations)}</td>
-              <td className="num">{f.percent(s.shareInTop)}</td>
-              <td className="num">{f.percent(s.overallShare)}</td>
-              <td className="num">{f.number(s.lift, 1)}</td>
-              <td className="num">{f.number(s.excessUsd)}</td>
+              <th scope="col">{unitHeader}</th>
+              <th scope="col" className="num">
+                {t('mirror.topDeclarations')}
+              </th>
+              <th scope="col" className="num">
+                {t('mirror.shareInTop')}
+              </th>
+              <th scope="col" className="num">
+                {t('mirror.overallShare')}
+              </th>
+              <th scope="col" className="num">
+                {t('pairs.lift')}
+              </th>
+              <th scope="col" className="num">
+                {t('mirror.excess')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {shown.map((s) => (
+              <tr key={s.unit}>
+                <td className="num">{f.number(s.rank)}</td>
+                <th scope="row" className="mono">
+                  {s.unit}
+                </th>
+                <td className="num">{f.number(s.topGapDeclarations)}</td>
+                <td className="num">{f.percent(s.shareInTop)}</td>
+                <td className="num">{f.percent(s.overallShare)}</td>
+                <td className="num">{f.number(s.lift, 1)}</td>
+                <td className="num">{f.number(s.excessUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > sharesShown && (
+        <button type="button" className="button-link" onClick={() => setAll(!all)}>
+          {all ? t('mirror.showFewer') : t('mirror.showAll', { count: rows.length })}
+        </button>
+      )}
+    </>
   );
 }
 

@@ -145,7 +145,7 @@ export default function OverviewPage() {
 
       <section aria-labelledby="units-heading">
         <h2 id="units-heading">{t('overview.unitsByStatus')}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -187,7 +187,7 @@ export default function OverviewPage() {
         {dimensions.map((d) => (
           <div key={d.id} className="dimension">
             <h3>{l(d.name)}</h3>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table>
                 <thead>
                   <tr>
@@ -262,7 +262,7 @@ export default function OverviewPage() {
 
       <section aria-labelledby="clearance-heading">
         <h2 id="clearance-heading">{t('overview.clearance')}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -23,19 +23,23 @@ function PairHeatMap({ pairs }: { pairs: PairView[] }) {
   const f = useFormat();
   const navigate = useNavigate();
   const officers = useMemo(() => new Set(pairs.map((p) => p.officer)).size, [pairs]);
+  const declarants = useMemo(() => new Set(pairs.map((p) => p.declarant)).size, [pairs]);
   const plot = useCallback(
     (Plot: PlotModule, width: number) => {
       const chart = Plot.plot({
-        width,
-        height: Math.min(900, Math.max(220, 60 + 18 * officers)),
+        // Cells of at most 36 px a side: a few pairs make a small map, not giant blocks.
+        width: Math.min(width, 140 + 36 * declarants),
+        height: Math.min(900, 110 + 28 * officers),
         marginLeft: 110,
         marginBottom: 90,
         padding: 0.05,
         x: { label: t('pairs.declarant'), tickRotate: -45 },
         y: { label: t('pairs.officer') },
         color: {
-          type: 'log',
+          type: 'linear',
           scheme: 'oranges',
+          domain: [1, Math.max(2, ...pairs.map((p) => p.lift ?? 1))],
+          tickFormat: (v: number) => f.number(v, 1),
           label: t('pairs.lift'),
           legend: true,
         },
@@ -46,9 +50,7 @@ function PairHeatMap({ pairs }: { pairs: PairView[] }) {
             fill: 'lift',
             stroke: (p: PairView) => (p.q < 0.05 ? 'var(--ink-1)' : 'none'),
             strokeWidth: 1.5,
-            tip: {
-              format: { x: true, y: true, fill: false, stroke: false },
-            },
+            tip: true,
             title: (p: PairView) =>
               [
                 `${p.officer} × ${p.declarant} (${p.office})`,
@@ -66,7 +68,7 @@ function PairHeatMap({ pairs }: { pairs: PairView[] }) {
       });
       return chart;
     },
-    [pairs, officers, t, f, navigate],
+    [pairs, officers, declarants, t, f, navigate],
   );
   return (
     <PlotFigure
@@ -91,7 +93,7 @@ export default function PairsPage() {
   const user = useUser();
   const [params, setParams] = useSearchParams();
   const office = params.get('office') ?? '';
-  const maxQ = params.get('maxQ') ?? '0.2';
+  const maxQ = params.get('maxQ') ?? '1';
   const offset = Number(params.get('offset') ?? '0') || 0;
   const top = useApi<PairsResponse>(
     withQuery('/api/integrity/pairs', { office, maxQ, limit: heatMapPairs }),
@@ -142,7 +144,7 @@ export default function PairsPage() {
       {list.data && list.data.items.length > 0 && (
         <section aria-labelledby="pairs-list-heading">
           <h2 id="pairs-list-heading">{t('pairs.list', { total: f.number(list.data.total) })}</h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>

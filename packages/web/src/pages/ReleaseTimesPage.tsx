@@ -41,7 +41,7 @@ function StatsTable({
   const t = useT();
   const f = useFormat();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table>
         <thead>
           <tr>

@@ -286,7 +286,7 @@ export default function SettingsPage() {
         {users.loading && !users.data && <Loading />}
         <ErrorMessage error={users.error} />
         {users.data && (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>

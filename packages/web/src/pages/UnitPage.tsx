@@ -12,6 +12,7 @@ import { useT } from '../i18n/LocaleProvider';
 import { useLocalized } from '../i18n/localized';
 import { unitPath } from './IntegrityPage';
 import { newCasePath } from './NewCasePage';
+import { evidenceReaders } from '../navigation';
 
 const caseOpeners = ['analyst', 'investigator', 'manager'];
 
@@ -135,7 +136,7 @@ export default function UnitPage() {
                 {t('unit.seeFunnel')}
               </Link>
             </p>
-            {i.evidenceCount > 0 && (
+            {i.evidenceCount > 0 && evidenceReaders.includes(user.role) && (
               <EvidenceDetails
                 kind={data.kind}
                 unit={data.unit}
@@ -149,7 +150,7 @@ export default function UnitPage() {
 
       <section aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t('unit.otherIndicators')}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -196,7 +197,7 @@ export default function UnitPage() {
       {data.pairs.length > 0 && (
         <section aria-labelledby="pairs-heading">
           <h2 id="pairs-heading">{t('unit.pairs')}</h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, screenshot, signIn, startHarness } from './browser-harness.js';
+import type { Harness } from './browser-harness.js';
+
+/**
+ * The integrity unit's workflow in a real Chromium against the real server:
+ * sign in with TOTP, read the dashboards, open a case on a flagged officer,
+ * reveal with a justification, close it with two people, switch to French.
+ * Every page is checked with axe-core and photographed.
+ */
+let h: Harness;
+const contexts: BrowserContext[] = [];
+const cspViolations: string[] = [];
+const pageErrors: string[] = [];
+
+async function newPage(): Promise<Page> {
+  const context = await h.browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'en-GB',
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  return page;
+}
+
+/** Checks a page with axe-core and photographs it. */
+async function check(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const violations = await axeViolations(page);
+  await screenshot(page, name);
+  expect(violations, name).toEqual([]);
+}
+
+let analyst: Page;
+let investigator: Page;
+let manager: Page;
+let caseUrl = '';
+let officer = '';
+
+beforeAll(async () => {
+  h = await startHarness();
+  analyst = await newPage();
+  investigator = await newPage();
+  manager = await newPage();
+}, 300_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await h?.close();
+});
+
+describe('the web app in Chromium', () => {
+  it('signs an analyst in with password and TOTP code and paints the overview within 2 s', async () => {
+    const person = h.people['analyst'];
+    if (!person) throw new Error('no analyst');
+    await signIn(analyst, h.baseUrl, person);
+    const started = Date.now();
+    await analyst.goto(`${h.baseUrl}/`);
+    await analyst.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await analyst.locator('.key-figures').waitFor();
+    const elapsed = Date.now() - started;
+    const fcp = await analyst.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    );
+    console.log(`overview: key figures after ${elapsed} ms, first contentful paint ${fcp} ms`);
+    expect(elapsed).toBeLessThan(2000);
+    await analyst.locator('.figure-chart svg').first().waitFor();
+    await check(analyst, '01-overview');
+  });
+
+  it('shows the dashboards to the analyst without accessibility violations', async () => {
+    await analyst.getByRole('link', { name: 'Release times' }).click();
+    await analyst.getByRole('heading', { level: 1, name: 'Release times' }).waitFor();
+    await analyst.locator('.figure-chart svg').first().waitFor();
+    await check(analyst, '02-release-times');
+
+    await analyst.getByRole('link', { name: 'Integrity risk' }).click();
+    await analyst.getByRole('table').first().waitFor();
+    await check(analyst, '03-integrity-units');
+
+    await analyst.getByRole('link', { name: 'Funnel plots' }).click();
+    await analyst.locator('.figure-chart svg').first().waitFor();
+    await check(analyst, '04-funnel');
+
+    await analyst.getByRole('link', { name: 'Officer–declarant pairs' }).first().click();
+    await analyst.getByRole('heading', { level: 1, name: 'Officer–declarant pairs' }).waitFor();
+    await analyst.waitForLoadState('networkidle');
+    await check(analyst, '05-pairs');
+
+    await analyst.getByRole('link', { name: 'Mirror analysis' }).click();
+    await analyst.getByRole('heading', { level: 1, name: 'Mirror analysis' }).waitFor();
+    await check(analyst, '06-mirror');
+
+    await analyst.getByRole('link', { name: 'Data' }).click();
+    await analyst.getByRole('heading', { level: 1, name: 'Data' }).waitFor();
+    await check(analyst, '07-data');
+  });
+
+  it('lets an investigator enrol TOTP, open a flagged officer and open a case on it', async () => {
+    const person = h.people['investigator'];
+    if (!person) throw new Error('no investigator');
+    await signIn(investigator, h.baseUrl, person);
+    expect(person.secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await investigator.goto(`${h.baseUrl}/integrity?kind=officer&status=flagged`);
+    const first = investigator.locator('table.units-table tbody th a').first();
+    await first.waitFor();
+    officer = (await first.textContent())?.trim() ?? '';
+    expect(officer).toMatch(/^OFR-/);
+    await first.click();
+    await investigator.getByRole('heading', { level: 1, name: new RegExp(officer) }).waitFor();
+    await investigator.locator('.flag-card details summary').first().click();
+    await investigator.locator('.flag-card details table').first().waitFor();
+    await check(investigator, '08-unit');
+
+    await investigator.getByRole('link', { name: 'Open a case' }).click();
+    await investigator.getByRole('heading', { level: 1, name: 'Open a case' }).waitFor();
+    await check(investigator, '09-new-case');
+    await investigator.getByRole('button', { name: 'Open the case' }).click();
+    await investigator.waitForURL(/\/cases\/\d+$/);
+    caseUrl = investigator.url();
+    await investigator.getByText('Received').first().waitFor();
+    await check(investigator, '10-case-received');
+  });
+
+  it('lets a manager triage the case, assign the investigator and start the investigation', async () => {
+    const person = h.people['manager'];
+    if (!person) throw new Error('no manager');
+    await signIn(manager, h.baseUrl, person);
+    await manager.getByRole('link', { name: 'Cases' }).click();
+    await manager.locator('table tbody th a').first().waitFor();
+    await check(manager, '11-cases');
+    await manager.goto(caseUrl);
+    await manager.getByRole('button', { name: 'Move' }).click();
+    await manager.locator('.page-heading .badge', { hasText: 'Triage' }).waitFor();
+    await manager.getByLabel('Assign to').selectOption({ label: 'Inès Investigator' });
+    await manager.getByRole('button', { name: 'Assign', exact: true }).click();
+    await manager.locator('.facts', { hasText: 'Inès Investigator' }).waitFor();
+    await manager.getByRole('button', { name: 'Move' }).click();
+    await manager.locator('.page-heading .badge', { hasText: 'Investigation' }).waitFor();
+  });
+
+  it('lets the assigned investigator reveal the officer with a justification and propose closure', async () => {
+    await investigator.goto(caseUrl);
+    await investigator
+      .getByLabel('Justification')
+      .fill('Interview of the officer planned: the disciplinary board needs the identity.');
+    await investigator.getByRole('button', { name: 'Reveal' }).click();
+    const revealed = investigator.locator('.revealed');
+    await revealed.waitFor();
+    expect(await revealed.textContent()).toContain(officer);
+    await check(investigator, '12-case-revealed');
+
+    await investigator.getByLabel('Add a note').fill('Declarations reviewed with the office head.');
+    await investigator.getByRole('button', { name: 'Save note' }).click();
+    await investigator.getByText('Declarations reviewed with the office head.').waitFor();
+
+    await investigator.getByLabel('Outcome').selectOption('unsubstantiated');
+    await investigator
+      .getByLabel('Reasons')
+      .fill('The downgrades follow written instructions of the office head.');
+    await investigator.getByRole('button', { name: 'Propose closure' }).click();
+    await investigator.locator('.page-heading .badge', { hasText: 'Review' }).waitFor();
+    await expect(
+      investigator.getByRole('button', { name: 'Approve closure' }).count(),
+    ).resolves.toBe(0);
+  });
+
+  it('lets the manager approve the closure: the case is closed by two people', async () => {
+    await manager.goto(caseUrl);
+    await manager.getByRole('button', { name: 'Approve closure' }).click();
+    await manager.locator('.page-heading .badge', { hasText: 'Closed' }).waitFor();
+    await manager.getByText(/Closed on .* with the outcome “Unsubstantiated”/).waitFor();
+    await check(manager, '13-case-closed');
+  });
+
+  it('switches to French, keeps the choice and sets the page language', async () => {
+    await manager.getByRole('button', { name: 'FR' }).click();
+    await manager.getByRole('heading', { name: /Clôture/ }).waitFor();
+    expect(await manager.locator('html').getAttribute('lang')).toBe('fr');
+    await manager.getByText('Clos', { exact: true }).first().waitFor();
+    await check(manager, '14-case-closed-fr');
+    await manager.reload();
+    await manager.getByRole('link', { name: 'Risque d’intégrité' }).click();
+    await manager.getByRole('heading', { level: 1, name: 'Risque d’intégrité' }).waitFor();
+    await manager.locator('table.units-table tbody tr').first().waitFor();
+    expect(await manager.locator('html').getAttribute('lang')).toBe('fr');
+    await check(manager, '15-integrity-fr');
+    await manager.getByRole('link', { name: 'Délais de mainlevée' }).click();
+    await manager.locator('.figure-chart svg').first().waitFor();
+    await check(manager, '16-release-times-fr');
+  });
+
+  it('shows the administrator the settings and the auditor an intact audit trail', async () => {
+    const admin = await newPage();
+    const adminPerson = h.people['admin'];
+    const auditorPerson = h.people['auditor'];
+    if (!adminPerson || !auditorPerson) throw new Error('no admin or auditor');
+    await signIn(admin, h.baseUrl, adminPerson);
+    await admin.getByRole('link', { name: 'Settings' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await admin.getByRole('cell', { name: 'Inès Investigator' }).waitFor();
+    await check(admin, '17-settings');
+
+    const auditor = await newPage();
+    await signIn(auditor, h.baseUrl, auditorPerson);
+    await auditor.getByRole('link', { name: 'Audit trail' }).click();
+    await auditor.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+    await auditor.getByRole('button', { name: 'Check the chain now' }).click();
+    await auditor.getByText('Intact').waitFor();
+    await auditor.getByText('Identity revealed').first().waitFor();
+    await check(auditor, '18-audit');
+  });
+
+  it('sends back to the login page when the session ends', async () => {
+    await analyst.getByRole('button', { name: 'Sign out' }).click();
+    await analyst.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await check(analyst, '19-login');
+  });
+
+  it('ran without page errors or Content-Security-Policy violations', () => {
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+});
