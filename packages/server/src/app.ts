@@ -17,6 +17,8 @@ import type { Role } from './access/roles.js';
 import { securityHeaders } from './access/security-headers.js';
 import { purgeLoginFailures } from './auth/login-throttle.js';
 import { purgeSessions } from './auth/sessions.js';
+import { eraseExpiredCases } from './cases/case-retention.js';
+import { getSettings } from './store/settings.js';
 import type { ServerConfig } from './config.js';
 import { isServerError, ServerError } from './errors.js';
 import { openStore } from './store/database.js';
@@ -106,10 +108,12 @@ export async function buildApp(
   const store = deps.store ?? openStore(config.stateFile);
   const ownsWarehouse = deps.warehouse === undefined && config.warehouseFile !== null;
   const warehouse = deps.warehouse ?? (await openConfiguredWarehouse(config.warehouseFile));
-  // Housekeeping: ended sessions and old failed attempts go at start and every hour.
+  // Housekeeping at start and every hour: ended sessions and old failed attempts go, and
+  // closed cases past the retention period lose their personal data (docs/cases.md).
   const purge = () => {
     purgeSessions(store.db);
     purgeLoginFailures(store.db);
+    eraseExpiredCases(store.db, getSettings(store.db).retentionDays, new Date());
   };
   purge();
   const housekeeping = setInterval(purge, 3_600_000);
