@@ -388,3 +388,28 @@ describe('caching', () => {
     }
   });
 });
+
+describe('OpenAPI document', () => {
+  it('describes every dashboard route with its response schema', async () => {
+    const response = await app.inject({ url: '/api/docs/json', headers: analyst.headers });
+    expect(response.statusCode).toBe(200);
+    const doc = response.json<{ paths: Record<string, { get?: { responses?: object } }> }>();
+    for (const path of [
+      '/api/overview',
+      '/api/release-times',
+      '/api/release-times/distribution',
+      '/api/integrity/units',
+      '/api/integrity/units/{kind}/{unit}',
+      '/api/integrity/units/{kind}/{unit}/evidence',
+      '/api/integrity/funnels',
+      '/api/integrity/funnels/{kind}/{indicator}',
+      '/api/integrity/pairs',
+      '/api/mirror',
+      '/api/mirror/gaps',
+      '/api/data/loads',
+      '/api/data/rejects',
+    ]) {
+      expect(doc.paths[path]?.get?.responses, path).toHaveProperty('200');
+    }
+  });
+});
