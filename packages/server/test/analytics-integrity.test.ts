@@ -63,6 +63,7 @@ describe('GET /api/integrity/units', () => {
     expect(body.items.slice(0, flagged).every((i) => i.status === 'flagged')).toBe(true);
     expect(body.items[0]?.rank).toBe(1);
     expect(body.items[0]?.flags[0]?.explanation.fr).not.toBe('');
+    expect(body.indicators.every((i) => i.about.en !== '' && i.about.fr !== '')).toBe(true);
   });
 
   it('filters by status, office and indicator, and pages', async () => {

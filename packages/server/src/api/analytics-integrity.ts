@@ -29,6 +29,8 @@ export const IndicatorStatus = Type.Union([
 export const IntegrityIndicatorInfo = Type.Object({
   id: Type.String(),
   title: LocalizedText,
+  /** What the indicator measures and why it matters, in a sentence. */
+  about: LocalizedText,
   side: Type.String({ description: 'high or low' }),
 });
 /** An integrity indicator. */
