@@ -46,6 +46,17 @@ const close = (a: number | null, b: number | null) => {
   return expect(Math.abs(a - b)).toBeLessThanOrEqual(Math.abs(b) * 1e-5 + 1e-12);
 };
 
+describe('the leak scan', () => {
+  it('finds the real ids the warehouse holds when they are in a body', async () => {
+    const units = await sql<Record<string, unknown>>(`SELECT * FROM analysis_units`);
+    const officers = await sql<{ id: string }>(
+      `SELECT DISTINCT officer_id AS id FROM declarations WHERE officer_id IS NOT NULL`,
+    );
+    expect(fx.realIds.length).toBeGreaterThan(officers.length);
+    expect(leakedIds(JSON.stringify(units), fx.realIds).length).toBeGreaterThan(officers.length);
+  });
+});
+
 describe('GET /api/overview', () => {
   it('counts declarations by office and channel as the warehouse does', async () => {
     const body = await get<OverviewResponse>('/api/overview');
