@@ -14,12 +14,25 @@ const contexts: BrowserContext[] = [];
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
-async function newPage(): Promise<Page> {
+/**
+ * A page in a fresh context. With `strictStyles`, the server's CSP loses
+ * `'unsafe-inline'` for styles: the web app must work without it.
+ */
+async function newPage(strictStyles = false): Promise<Page> {
   const context = await h.browser.newContext({
     viewport: { width: 1366, height: 900 },
     locale: 'en-GB',
   });
   contexts.push(context);
+  if (strictStyles) {
+    await context.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      const csp = headers['content-security-policy'];
+      if (csp) headers['content-security-policy'] = csp.replace(/\s*'unsafe-inline'/g, '');
+      await route.fulfill({ response, headers });
+    });
+  }
   const page = await context.newPage();
   page.on('console', (m) => {
     if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
@@ -44,7 +57,7 @@ let officer = '';
 
 beforeAll(async () => {
   h = await startHarness();
-  analyst = await newPage();
+  analyst = await newPage(true);
   investigator = await newPage();
   manager = await newPage();
 }, 300_000);
@@ -71,6 +84,18 @@ describe('the web app in Chromium', () => {
     expect(elapsed).toBeLessThan(2000);
     await analyst.locator('.figure-chart svg').first().waitFor();
     await check(analyst, '01-overview');
+    // The analyst's pages run under a CSP without 'unsafe-inline' styles: a probe
+    // <style> is refused, while the charts above drew and passed axe.
+    const probe = await analyst.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'body { --probe: on; }';
+      document.head.append(style);
+      return getComputedStyle(document.body).getPropertyValue('--probe').trim();
+    });
+    expect(probe).toBe('');
+    await analyst.waitForTimeout(100);
+    expect(cspViolations.length).toBeGreaterThan(0);
+    cspViolations.length = 0;
   });
 
   it('shows the dashboards to the analyst without accessibility violations', async () => {

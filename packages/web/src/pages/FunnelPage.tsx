@@ -59,7 +59,11 @@ function FunnelChart({ funnel }: { funnel: FunnelResponse }) {
           grid: true,
           tickFormat: (v: number) => f.number(v, 2),
         },
-        y: { label: ratio ? t('funnel.yRatio') : t('funnel.yDifference'), grid: true },
+        y: {
+          label: ratio ? t('funnel.yRatio') : t('funnel.yDifference'),
+          grid: true,
+          tickFormat: (v: number) => f.number(v, 2),
+        },
         color: { ...statusColor, legend: false },
         symbol: { ...statusSymbol, legend: false },
         marks: [

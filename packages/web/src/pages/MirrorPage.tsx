@@ -121,8 +121,8 @@ export default function MirrorPage() {
         width,
         height: 360,
         marginLeft: 56,
-        x: { label: t('mirror.tariffAxis'), grid: true },
-        y: { label: t('mirror.logGapAxis'), grid: true },
+        x: { label: t('mirror.tariffAxis'), grid: true, tickFormat: (v: number) => f.number(v, 1) },
+        y: { label: t('mirror.logGapAxis'), grid: true, tickFormat: (v: number) => f.number(v, 1) },
         r: { range: [2, 10] },
         marks: [
           Plot.ruleY([0], { stroke: 'var(--ink-2)' }),

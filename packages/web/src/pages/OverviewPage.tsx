@@ -21,6 +21,7 @@ function TrendChart({
   office: string;
 }) {
   const t = useT();
+  const f = useFormat();
   const l = useLocalized();
   const value = useIndicatorValue();
   const rows = useMemo(() => {
@@ -39,7 +40,13 @@ function TrendChart({
         height: 300,
         marginLeft: 56,
         x: { label: t('overview.period'), type: 'point' },
-        y: { label: name, grid: true, percent: share, zero: share },
+        y: {
+          label: name,
+          grid: true,
+          percent: share,
+          zero: share,
+          tickFormat: (v: number) => f.number(v),
+        },
         color: { legend: true, type: 'categorical' },
         marks: [
           Plot.line(rows, {
@@ -61,7 +68,7 @@ function TrendChart({
           ),
         ],
       }),
-    [rows, name, share, t, value, indicator.unit],
+    [rows, name, share, t, f, value, indicator.unit],
   );
   return (
     <PlotFigure

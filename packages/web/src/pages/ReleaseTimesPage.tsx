@@ -123,8 +123,13 @@ function Distribution({
         height: Math.max(160, 110 * new Set(rows.map((r) => r.group)).size),
         marginLeft: 56,
         marginRight: 110,
-        x: { label: t('releaseTimes.hours'), type: 'sqrt' },
-        y: { label: t('releaseTimes.share'), percent: true, grid: true },
+        x: { label: t('releaseTimes.hours'), type: 'sqrt', tickFormat: (v: number) => f.number(v) },
+        y: {
+          label: t('releaseTimes.share'),
+          percent: true,
+          grid: true,
+          tickFormat: (v: number) => f.number(v),
+        },
         fy: { label: null },
         marks: [
           Plot.rectY(rows, {
@@ -156,10 +161,13 @@ function Distribution({
   return (
     <PlotFigure
       plot={plot}
-      label={t('releaseTimes.distributionAria', { segment: segmentName, by: t(`breakdown.${by}`) })}
+      label={t('releaseTimes.distributionAria', {
+        segment: segmentName,
+        by: t(`breakdownInline.${by}`),
+      })}
       caption={t('releaseTimes.distributionCaption', {
         segment: segmentName,
-        by: t(`breakdown.${by}`),
+        by: t(`breakdownInline.${by}`),
       })}
       rows={rows.filter((r) => r.count > 0)}
       columns={[
@@ -203,7 +211,7 @@ export default function ReleaseTimesPage() {
         width,
         height: 40 + 28 * rows.length,
         marginLeft: 140,
-        x: { label: t('releaseTimes.chartX'), grid: true },
+        x: { label: t('releaseTimes.chartX'), grid: true, tickFormat: (v: number) => f.number(v) },
         y: { label: null },
         marks: [
           Plot.barX(rows, {
@@ -290,11 +298,11 @@ export default function ReleaseTimesPage() {
               plot={plot}
               label={t('releaseTimes.byGroupAria', {
                 segment: segmentName,
-                by: t(`breakdown.${breakdown}`),
+                by: t(`breakdownInline.${breakdown}`),
               })}
               caption={t('releaseTimes.byGroupCaption', {
                 segment: segmentName,
-                by: t(`breakdown.${breakdown}`),
+                by: t(`breakdownInline.${breakdown}`),
               })}
               rows={byGroup}
               columns={[
