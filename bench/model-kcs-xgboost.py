@@ -98,6 +98,23 @@ def main():
         _, x, y = read(path)
         scores = booster.predict(make(x, y), iteration_range=(0, booster.best_iteration + 1))
         result["sets"][name] = {"auc": auc(scores, y), **rank_metrics(scores, y)}
+    # Reference speeds on one thread, on the first test set (as bench/model-kcs.mjs measures ours):
+    # scoring in rows per CPU second, exact TreeSHAP (pred_contribs) in ms per declaration.
+    _, x, y = read(next(iter(spec["tests"].values())))
+    booster.set_param({"nthread": 1})
+    # A fresh DMatrix for each call: XGBoost caches the predictions of a matrix it has seen.
+    probes = [xgb.DMatrix(x, feature_names=names, feature_types=types, enable_categorical=categorical, missing=np.nan, nthread=1) for _ in range(6)]
+    trees = (0, booster.best_iteration + 1)
+    booster.predict(probes[0], iteration_range=trees)
+    cpu = time.process_time()
+    for probe in probes[1:]:
+        booster.predict(probe, iteration_range=trees, output_margin=True)
+    result["scoreRowsPerCpuSecond"] = 5 * len(y) / (time.process_time() - cpu)
+    shap_rows = min(1000, len(y))
+    shap_probe = xgb.DMatrix(x[:shap_rows], feature_names=names, feature_types=types, enable_categorical=categorical, missing=np.nan, nthread=1)
+    cpu = time.process_time()
+    booster.predict(shap_probe, iteration_range=trees, pred_contribs=True)
+    result["shapMsPerDeclaration"] = (time.process_time() - cpu) * 1000 / shap_rows
     print(json.dumps(result))
 
 
