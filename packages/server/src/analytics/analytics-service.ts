@@ -185,11 +185,6 @@ export class AnalyticsService {
     return this.pages.get(key, compute);
   }
 
-  /** The run as referenced in answers. */
-  static runRef(run: AnalysisRun): RunRef {
-    return { runId: run.runId, generatedAt: run.generatedAt };
-  }
-
   /** What a reader sees for a unit: a pseudonym for people and firms, the code for offices. */
   label(run: AnalysisRun, kind: UnitKind, id: string): string {
     if (this.labelsRun !== run.runId) {
@@ -217,4 +212,9 @@ export class AnalyticsService {
     this.run = null;
     this.versions.clear();
   }
+}
+
+/** The run as referenced in answers. */
+export function runRef(run: AnalysisRun): RunRef {
+  return { runId: run.runId, generatedAt: run.generatedAt };
 }

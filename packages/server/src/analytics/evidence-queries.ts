@@ -5,7 +5,7 @@ import type {
 } from '../api/analytics-integrity.js';
 import type { AnalyticsReader } from './analytics-reader.js';
 import type { AnalysisRun, AnalyticsService } from './analytics-service.js';
-import { AnalyticsService as Service } from './analytics-service.js';
+import { runRef } from './analytics-service.js';
 import { round, toCount, toText } from './json-values.js';
 import type { UnitEntry } from './unit-queries.js';
 
@@ -109,7 +109,7 @@ export async function unitEvidence(
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
   const page = {
-    run: Service.runRef(run),
+    run: runRef(run),
     kind: entry.view.kind,
     unit: entry.view.unit,
     limit,

@@ -3,7 +3,7 @@ import type { FunnelIndexResponse, FunnelResponse } from '../api/analytics-integ
 import { analyticsError } from './analytics-errors.js';
 import type { AnalyticsReader } from './analytics-reader.js';
 import type { AnalysisRun, AnalyticsService } from './analytics-service.js';
-import { AnalyticsService as Service } from './analytics-service.js';
+import { runRef } from './analytics-service.js';
 import { indicatorTitle } from './integrity-indicators.js';
 import { round, toCount } from './json-values.js';
 
@@ -48,7 +48,7 @@ export async function funnelIndex(
 ): Promise<FunnelIndexResponse> {
   const funnels = await storedFunnels(service, reader);
   return {
-    run: Service.runRef(run),
+    run: runRef(run),
     funnels: funnels.map((f) => ({
       kind: f.kind,
       indicator: f.indicator,
@@ -84,7 +84,7 @@ export async function funnel(
   );
   const byUnit = new Map(flags.map((f) => [String(f['unit_id']), f]));
   return {
-    run: Service.runRef(run),
+    run: runRef(run),
     kind,
     indicator,
     title: indicatorTitle(indicator),

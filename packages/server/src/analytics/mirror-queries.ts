@@ -8,7 +8,7 @@ import type {
 } from '../api/analytics-mirror.js';
 import type { AnalyticsReader } from './analytics-reader.js';
 import type { AnalysisRun, AnalyticsService } from './analytics-service.js';
-import { AnalyticsService as Service } from './analytics-service.js';
+import { runRef } from './analytics-service.js';
 import { round, toCount, toNumber, toText } from './json-values.js';
 import { storedSection } from './release-time-queries.js';
 
@@ -99,7 +99,7 @@ export async function mirrorOverview(
   const coverage = section.coverage ?? {};
   const tariff = section.tariffGap;
   return {
-    run: Service.runRef(run),
+    run: runRef(run),
     available,
     currency: toText(section.currency),
     cifFobFactor: toNumber(section.cifFobFactor) ?? 1,
@@ -155,7 +155,7 @@ export async function mirrorGaps(
     ),
   ]);
   return {
-    run: Service.runRef(run),
+    run: runRef(run),
     total: toCount(count?.n),
     limit,
     offset,

@@ -2,7 +2,7 @@ import type { UnitKind } from '@probity/engine';
 import type { PairView, PairsQuery, PairsResponse } from '../api/analytics-integrity.js';
 import type { AnalyticsReader } from './analytics-reader.js';
 import type { AnalysisRun, AnalyticsService } from './analytics-service.js';
-import { AnalyticsService as Service } from './analytics-service.js';
+import { runRef } from './analytics-service.js';
 import { round, toCount } from './json-values.js';
 
 /** A stored pair: its view (pseudonyms) and, server-side only, the real ids. */
@@ -79,7 +79,7 @@ export function listPairs(
       (query.maxQ === undefined || p.view.q <= query.maxQ),
   );
   return {
-    run: Service.runRef(run),
+    run: runRef(run),
     total: matching.length,
     limit,
     offset,

@@ -5,8 +5,8 @@ import type {
   ReleaseTimeStat,
   ReleaseTimesResponse,
 } from '../api/analytics-release-times.js';
-import type { AnalysisRun } from './analytics-service.js';
-import { AnalyticsService } from './analytics-service.js';
+import type { AnalysisRun, AnalyticsService } from './analytics-service.js';
+import { runRef } from './analytics-service.js';
 import type { AnalyticsReader } from './analytics-reader.js';
 import { round, toCount, toNumber, toText } from './json-values.js';
 
@@ -64,7 +64,7 @@ export async function releaseTimesOfRun(
     within48h: round(r.within48h),
   }));
   return {
-    run: AnalyticsService.runRef(run),
+    run: runRef(run),
     segments: releaseSegments.map((s) => ({
       id: s.id,
       from: s.from,
@@ -201,7 +201,7 @@ export async function releaseDistribution(
     if (target) target.count += toCount(r['n']);
   }
   return {
-    run: AnalyticsService.runRef(run),
+    run: runRef(run),
     segment: segment.id,
     by,
     edgesHours: edges,

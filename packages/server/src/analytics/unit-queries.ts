@@ -9,7 +9,7 @@ import type {
 import { analyticsError } from './analytics-errors.js';
 import type { AnalyticsReader } from './analytics-reader.js';
 import type { AnalysisRun, AnalyticsService } from './analytics-service.js';
-import { AnalyticsService as Service } from './analytics-service.js';
+import { runRef } from './analytics-service.js';
 import { indicatorTitle, integrityIndicators } from './integrity-indicators.js';
 import { round, toCount, toText } from './json-values.js';
 import { pairsOfUnit } from './pair-queries.js';
@@ -102,7 +102,7 @@ export function listUnits(run: AnalysisRun, index: UnitIndex, query: UnitsQuery)
       (!query.indicator || e.onIndicators.has(query.indicator)),
   );
   return {
-    run: Service.runRef(run),
+    run: runRef(run),
     indicators: [...integrityIndicators],
     total: matching.length,
     limit,
@@ -142,7 +142,7 @@ export async function unitDetail(
     pairsOfUnit(service, run, reader, kind, entry.id),
   ]);
   return {
-    run: Service.runRef(run),
+    run: runRef(run),
     kind,
     unit: entry.view.unit,
     office: entry.view.office,
