@@ -86,12 +86,12 @@ describe('the web app in Chromium', () => {
     await check(analyst, '01-overview');
     // The analyst's pages run under a CSP without 'unsafe-inline' styles: a probe
     // <style> is refused, while the charts above drew and passed axe.
-    const probe = await analyst.evaluate(() => {
+    const probe = await analyst.evaluate(`(() => {
       const style = document.createElement('style');
       style.textContent = 'body { --probe: on; }';
       document.head.append(style);
       return getComputedStyle(document.body).getPropertyValue('--probe').trim();
-    });
+    })()`);
     expect(probe).toBe('');
     await analyst.waitForTimeout(100);
     expect(cspViolations.length).toBeGreaterThan(0);

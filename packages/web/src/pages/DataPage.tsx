@@ -43,7 +43,7 @@ function Rejects({ loadId }: { loadId: string }) {
             <thead>
               <tr>
                 <th scope="col">{t('data.table')}</th>
-                <th scope="col">{t('data.reason')}</th>
+                <th scope="col">{t('data.column')}</th>
                 <th scope="col" className="num">
                   {t('data.rows')}
                 </th>
@@ -51,9 +51,9 @@ function Rejects({ loadId }: { loadId: string }) {
             </thead>
             <tbody>
               {data.summary.map((s) => (
-                <tr key={`${s.table}-${s.reason}`}>
+                <tr key={`${s.table}-${s.column ?? ''}`}>
                   <td className="mono">{s.table}</td>
-                  <td>{s.reason}</td>
+                  <td className="mono">{s.column ?? t('data.wholeRow')}</td>
                   <td className="num">{f.number(s.rows)}</td>
                 </tr>
               ))}
