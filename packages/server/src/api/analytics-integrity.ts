@@ -33,6 +33,8 @@ export const IntegrityIndicatorInfo = Type.Object({
   about: LocalizedText,
   side: Type.String({ description: 'high or low' }),
 });
+/** An indicator's status for one unit. */
+export type IndicatorStatus = Static<typeof IndicatorStatus>;
 /** An integrity indicator. */
 export type IntegrityIndicatorInfo = Static<typeof IntegrityIndicatorInfo>;
 
@@ -44,6 +46,8 @@ export const UnitFlagSummary = Type.Object({
   q: NullableNumber,
   explanation: LocalizedText,
 });
+/** A flagged or watched indicator of a unit, as listed with the unit. */
+export type UnitFlagSummary = Static<typeof UnitFlagSummary>;
 
 /** A unit in the ranked list. */
 export const RankedUnit = Type.Object({

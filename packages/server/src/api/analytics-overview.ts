@@ -61,6 +61,8 @@ export const ChannelCounts = Type.Object({
   red: Type.Number(),
   blue: Type.Number(),
 });
+/** Declarations by final channel. */
+export type ChannelCounts = Static<typeof ChannelCounts>;
 
 /** Clearance overview of one office (or of all: office `null`). */
 export const OfficeOverviewView = Type.Object({

@@ -16,6 +16,8 @@ export const ReleaseSegmentId = Type.Union(
     'lodgement_release',
   ].map((id) => Type.Literal(id)),
 );
+/** Segment ids of the Time Release Study. */
+export type ReleaseSegmentId = Static<typeof ReleaseSegmentId>;
 
 /** Breakdowns of the segment statistics. */
 export const ReleaseBreakdownId = Type.Union(
@@ -23,6 +25,8 @@ export const ReleaseBreakdownId = Type.Union(
     Type.Literal(id),
   ),
 );
+/** Breakdowns of the segment statistics. */
+export type ReleaseBreakdownId = Static<typeof ReleaseBreakdownId>;
 
 /** Statistics of one segment for one group (hours are decimal hours). */
 export const ReleaseTimeStat = Type.Object({
@@ -84,6 +88,8 @@ export const DistributionBy = Type.Union([
   Type.Literal('office'),
   Type.Literal('transport_mode'),
 ]);
+/** Grouping of a distribution. */
+export type DistributionBy = Static<typeof DistributionBy>;
 
 /** Query of `GET /api/release-times/distribution`. */
 export const ReleaseDistributionQuery = Type.Object({
@@ -99,6 +105,8 @@ export const HistogramBin = Type.Object({
   toHours: Type.Number(),
   count: Type.Number(),
 });
+/** A histogram bin: durations in [fromHours, toHours). */
+export type HistogramBin = Static<typeof HistogramBin>;
 
 /**
  * `GET /api/release-times/distribution`: histogram of one segment's kept
