@@ -18,6 +18,7 @@ import {
   segmentDurationsSql,
 } from '../src/analytics/release-time-queries.js';
 import { ResultCache } from '../src/analytics/result-cache.js';
+import { ReleaseSegmentId } from '../src/api/analytics-release-times.js';
 import { analyticsFixture } from './analytics-fixture.js';
 import type { AnalyticsFixture } from './analytics-fixture.js';
 
@@ -51,6 +52,15 @@ describe('ResultCache', () => {
     expect(cache.size).toBe(2);
     expect(await cache.get('a', async () => -1)).toBe(1);
     expect(await cache.get('b', async () => 20)).toBe(20);
+  });
+});
+
+describe('release time schemas', () => {
+  it('accept exactly the segments the engine measures', () => {
+    const ids = (ReleaseSegmentId as unknown as { anyOf: { const: string }[] }).anyOf.map(
+      (l) => l.const,
+    );
+    expect(ids).toEqual(releaseSegments.map((s) => s.id));
   });
 });
 

@@ -4,27 +4,28 @@ import type { Static } from 'typebox';
 import { LocalizedText, NullableNumber, NullableString, RunRef } from './analytics-common.js';
 
 /** Segment ids of the Time Release Study. */
-export const ReleaseSegmentId = Type.Union(
-  [
-    'arrival_lodgement',
-    'lodgement_assessment',
-    'assessment_payment',
-    'payment_release',
-    'release_exit',
-    'inspection',
-    'arrival_release',
-    'lodgement_release',
-  ].map((id) => Type.Literal(id)),
-);
+export const ReleaseSegmentId = Type.Union([
+  Type.Literal('arrival_lodgement'),
+  Type.Literal('lodgement_assessment'),
+  Type.Literal('assessment_payment'),
+  Type.Literal('payment_release'),
+  Type.Literal('release_exit'),
+  Type.Literal('inspection'),
+  Type.Literal('arrival_release'),
+  Type.Literal('lodgement_release'),
+]);
 /** Segment ids of the Time Release Study. */
 export type ReleaseSegmentId = Static<typeof ReleaseSegmentId>;
 
 /** Breakdowns of the segment statistics. */
-export const ReleaseBreakdownId = Type.Union(
-  ['overall', 'channel', 'office', 'transport_mode', 'hs_section', 'office_period'].map((id) =>
-    Type.Literal(id),
-  ),
-);
+export const ReleaseBreakdownId = Type.Union([
+  Type.Literal('overall'),
+  Type.Literal('channel'),
+  Type.Literal('office'),
+  Type.Literal('transport_mode'),
+  Type.Literal('hs_section'),
+  Type.Literal('office_period'),
+]);
 /** Breakdowns of the segment statistics. */
 export type ReleaseBreakdownId = Static<typeof ReleaseBreakdownId>;
 
