@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp, ensureFirstAdmin, openStore, serverConfig } from '@probity/server';
+import {
+  buildApp,
+  ensureFirstAdmin,
+  openStore,
+  serverConfig,
+  warmAnalytics,
+} from '@probity/server';
 import type { LogLevel } from '@probity/server';
 
 /** Where `npm run build` puts the web app, relative to this file in packages/cli/dist. */
@@ -44,6 +50,10 @@ export async function startServer(
   const app = await buildApp(config, { store });
   app.addHook('onClose', async () => store.close());
   await app.listen({ port: config.port, host: config.host });
+  // Compute the dashboards' opening answers in the background, so the first people in do not wait.
+  void warmAnalytics(app).catch((err: unknown) =>
+    app.log.warn({ err }, 'dashboard warm-up failed'),
+  );
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shown}:${config.port}`;
   out.write(`\nProbity is running at ${url}  (API documentation: ${url}/api/docs)\n`);
