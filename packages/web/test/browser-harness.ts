@@ -46,6 +46,8 @@ export interface Person {
   role: Role;
   /** TOTP secret when enrolled beforehand; null: the person enrols in the browser. */
   secret: string | null;
+  /** Password when not the shared test one (a temporary password from the admin). */
+  password?: string;
 }
 
 /** Everything a browser test needs. */
@@ -177,15 +179,21 @@ export function totpCode(secret: string): Promise<string> {
  * their known secret, or first-time enrolment (secret read off the page,
  * recovery codes acknowledged). Remembers the secret learnt at enrolment.
  */
-export async function signIn(page: Page, baseUrl: string, person: Person): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  person: Person,
+  onStep?: (step: 'enrol' | 'recovery') => Promise<void>,
+): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.getByLabel(/Username|Identifiant/).fill(person.username);
-  await page.getByLabel(/^(Password|Mot de passe)$/).fill(password);
+  await page.getByLabel(/^(Password|Mot de passe)$/).fill(person.password ?? password);
   await page.getByRole('button', { name: /Continue|Continuer/ }).click();
   const secretBox = page.getByTestId('totp-secret');
   const codeBox = page.getByLabel(/^Code$/);
   await codeBox.waitFor();
   if (person.secret === null) {
+    await onStep?.('enrol');
     const secret = (await secretBox.textContent())?.trim() ?? '';
     person.secret = secret;
   }
@@ -193,11 +201,13 @@ export async function signIn(page: Page, baseUrl: string, person: Person): Promi
   await page.getByRole('button', { name: /^(Sign in|Confirm|Se connecter|Confirmer)$/ }).click();
   const recovery = page.getByTestId('recovery-codes');
   const nav = page.getByRole('navigation', { name: /Main navigation|Navigation principale/ });
-  await Promise.race([recovery.waitFor(), nav.waitFor()]);
+  const passwordChange = page.getByRole('heading', { name: /Choose a new password/ });
+  await Promise.race([recovery.waitFor(), nav.waitFor(), passwordChange.waitFor()]);
   if (await recovery.isVisible()) {
+    await onStep?.('recovery');
     await page.getByRole('button', { name: /continue|continuer/i }).click();
   }
-  await nav.waitFor();
+  await Promise.race([nav.waitFor(), passwordChange.waitFor()]);
 }
 
 let axeSource: string | undefined;

@@ -129,7 +129,9 @@ describe('the web app in Chromium', () => {
   it('lets an investigator enrol TOTP, open a flagged officer and open a case on it', async () => {
     const person = h.people['investigator'];
     if (!person) throw new Error('no investigator');
-    await signIn(investigator, h.baseUrl, person);
+    await signIn(investigator, h.baseUrl, person, async (step) => {
+      await check(investigator, step === 'enrol' ? '08a-totp-enrolment' : '08b-recovery-codes');
+    });
     expect(person.secret).toMatch(/^[A-Z2-7]{16,}$/);
     await investigator.goto(`${h.baseUrl}/integrity?kind=officer&status=flagged`);
     const first = investigator.locator('table.units-table tbody th a').first();
@@ -231,6 +233,35 @@ describe('the web app in Chromium', () => {
     await admin.getByRole('cell', { name: 'Inès Investigator' }).waitFor();
     await check(admin, '17-settings');
 
+    // A new account: temporary password shown once, first sign-in enrols TOTP and changes it.
+    await admin.getByLabel('Username').fill('nadia');
+    await admin.getByLabel('Name', { exact: true }).fill('Nadia Newcomer');
+    await admin.getByLabel(/^Role(?! of)/).selectOption('analyst');
+    await admin.getByRole('button', { name: 'Create account' }).click();
+    const temporary = (await admin.locator('.revealed .secret').textContent())?.trim() ?? '';
+    expect(temporary.length).toBeGreaterThanOrEqual(12);
+    await check(admin, '17b-settings-new-account');
+    const newcomer = await newPage();
+    await signIn(newcomer, h.baseUrl, {
+      username: 'nadia',
+      displayName: 'Nadia Newcomer',
+      role: 'analyst',
+      secret: null,
+      password: temporary,
+    });
+    await newcomer.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await check(newcomer, '17c-password-change');
+    await newcomer.getByLabel('Current password').fill(temporary);
+    await newcomer.getByLabel('New password', { exact: true }).fill('nadia-2026-nadia');
+    await newcomer.getByLabel('New password again').fill('nadia-2026-nadia');
+    await newcomer.getByRole('button', { name: 'Change password' }).click();
+    await newcomer.getByRole('alert').waitFor();
+    expect(await newcomer.getByRole('alert').textContent()).toMatch(/username/);
+    await newcomer.getByLabel('New password', { exact: true }).fill('quiet harbour lantern 2031');
+    await newcomer.getByLabel('New password again').fill('quiet harbour lantern 2031');
+    await newcomer.getByRole('button', { name: 'Change password' }).click();
+    await newcomer.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+
     const auditor = await newPage();
     await signIn(auditor, h.baseUrl, auditorPerson);
     await auditor.getByRole('link', { name: 'Audit trail' }).click();
@@ -241,10 +272,19 @@ describe('the web app in Chromium', () => {
     await check(auditor, '18-audit');
   });
 
-  it('sends back to the login page when the session ends', async () => {
-    await analyst.getByRole('button', { name: 'Sign out' }).click();
+  it('sends back to the login page when the session ends (401 from the API)', async () => {
+    await analyst.context().clearCookies();
+    await analyst.getByRole('link', { name: 'Release times' }).click();
     await analyst.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await check(analyst, '19-login');
+    await analyst.getByText('Your session has ended. Please sign in again.').waitFor();
+    await check(analyst, '19-login-expired');
+  });
+
+  it('signs out, in French', async () => {
+    await manager.getByRole('button', { name: 'Se déconnecter' }).click();
+    await manager.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    expect(await manager.locator('html').getAttribute('lang')).toBe('fr');
+    await check(manager, '20-login-fr');
   });
 
   it('ran without page errors or Content-Security-Policy violations', () => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { AuditPage as AuditPageResponse, AuditVerifyResponse } from '../api/admin-types';
 import { api, withQuery } from '../api/http';
 import { useApi } from '../api/use-api';
@@ -7,6 +8,15 @@ import { useFormat } from '../i18n/format';
 import { useHasMessage, useT } from '../i18n/LocaleProvider';
 
 const pageSize = 100;
+
+/** An entry's details as `key: value` pairs (hashes and ids, never personal data). */
+function detailsText(details: Record<string, unknown>): string {
+  const entries = Object.entries(details);
+  if (entries.length === 0) return '—';
+  return entries
+    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .join(' · ');
+}
 
 /** The audit trail (auditor): entries newest first, and a check of the hash chain. */
 export default function AuditPage() {
@@ -33,6 +43,12 @@ export default function AuditPage() {
       setVerifying(false);
     }
   };
+  const intl = useIntl();
+  // The actions the catalogue names, for the filter.
+  const actions = Object.keys(intl.messages)
+    .filter((id) => id.startsWith('audit.action.'))
+    .map((id) => id.slice('audit.action.'.length))
+    .sort();
   const actionLabel = (a: string) => (has(`audit.action.${a}`) ? t(`audit.action.${a}`) : a);
 
   return (
@@ -72,14 +88,20 @@ export default function AuditPage() {
       >
         <label>
           {t('audit.action')}
-          <input
-            type="text"
+          <select
             value={action}
             onChange={(e) => {
-              setAction(e.target.value.trim());
+              setAction(e.target.value);
               setCursor([]);
             }}
-          />
+          >
+            <option value="">{t('common.all')}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {actionLabel(a)}
+              </option>
+            ))}
+          </select>
         </label>
       </form>
       {loading && !data && <Loading />}
@@ -117,9 +139,7 @@ export default function AuditPage() {
                     <td className="mono">
                       {e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'}
                     </td>
-                    <td className="mono small">
-                      {Object.keys(e.details).length > 0 ? JSON.stringify(e.details) : '—'}
-                    </td>
+                    <td className="mono small details">{detailsText(e.details)}</td>
                     <td className="mono small" title={e.hash}>
                       {e.hash.slice(0, 12)}
                     </td>

@@ -90,7 +90,7 @@ export default function CasesPage() {
         <>
           <div className="table-scroll" tabIndex={0}>
             <table>
-              <caption>{t('cases.caption', { total: f.number(data.total) })}</caption>
+              <caption>{t('cases.caption', { total: data.total })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('case.reference')}</th>

@@ -105,6 +105,19 @@ export default function IntegrityPage() {
         </label>
       </form>
       {data && <RunInfo run={data.run} />}
+      {data && data.indicators.length > 0 && (
+        <details className="help">
+          <summary>{t('integrity.aboutIndicators')}</summary>
+          <dl className="indicator-list">
+            {data.indicators.map((i) => (
+              <div key={i.id}>
+                <dt>{l(i.title)}</dt>
+                <dd>{l(i.about)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
       {loading && !data && <Loading />}
       <ErrorMessage error={error} />
       {data && (
@@ -114,7 +127,7 @@ export default function IntegrityPage() {
               <caption>
                 {t('integrity.unitsCaption', {
                   kind: t(`kind.${kind}.plural`),
-                  total: f.number(data.total),
+                  total: data.total,
                 })}
               </caption>
               <thead>

@@ -143,7 +143,7 @@ export default function PairsPage() {
       {top.data && top.data.items.length === 0 && <p className="muted">{t('pairs.none')}</p>}
       {list.data && list.data.items.length > 0 && (
         <section aria-labelledby="pairs-list-heading">
-          <h2 id="pairs-list-heading">{t('pairs.list', { total: f.number(list.data.total) })}</h2>
+          <h2 id="pairs-list-heading">{t('pairs.list', { total: list.data.total })}</h2>
           <div className="table-scroll" tabIndex={0}>
             <table>
               <thead>
