@@ -5,6 +5,8 @@ import {
   type FeatureKind,
   type GbdtModel,
   matrixFromColumns,
+  modelFromJson,
+  modelToJson,
   predictMargin,
   seededRandom,
   trainGbdt,
@@ -102,6 +104,28 @@ describe('binned forest', () => {
     const compiled = new Float64Array(5003).fill(model.baseScore);
     compileForest(model)(values, 5003, 3, 1, compiled);
     for (let r = 0; r < 5003; r++) expect(Object.is(binned[r], compiled[r])).toBe(true);
+  });
+
+  it('scores a large batch in segments (scorer trial) with the same bits, in both layouts', () => {
+    const rows = 4 * 8192 + 1234;
+    const probe = edgeProbe(model, rows);
+    const columnMajor = predictMargin(model, matrixFromColumns(probe));
+    const values = new Float32Array(rows * 3);
+    for (let r = 0; r < rows; r++)
+      for (let f = 0; f < 3; f++) values[3 * r + f] = probe[f]?.[r] as number;
+    // A copy of the model: the scorer is chosen once per model object, on its first large batch.
+    const copy = modelFromJson(modelToJson(model));
+    const rowMajor = predictMargin(copy, { rows, cols: 3, values, layout: 'row-major' });
+    const compiled = new Float64Array(rows).fill(model.baseScore);
+    compileForest(model)(values, rows, 3, 1, compiled);
+    const sample: number[] = [];
+    for (let r = 0; r < rows; r += 53) sample.push(r);
+    const reference = rowByRow(
+      model,
+      probe.map((c) => Float64Array.from(sample, (r) => c[r] as number)),
+    );
+    sample.forEach((r, i) => expect(Object.is(columnMajor[r], reference[i])).toBe(true));
+    for (let r = 0; r < rows; r++) expect(Object.is(rowMajor[r], compiled[r])).toBe(true);
   });
 
   it('declines trees deeper than its layout allows, and batch prediction still matches', () => {
