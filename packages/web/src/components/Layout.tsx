@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 import { useSession, useUser } from '../auth/SessionProvider';
 import { useT } from '../i18n/LocaleProvider';
-import { navFor } from '../navigation';
+import { navFor, navItems } from '../navigation';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of every page after login: skip link, header, navigation by role, main. */
@@ -14,6 +14,16 @@ export function Layout({ children, nav = true }: { children: ReactNode; nav?: bo
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+
+  // The window title names the section, in the current language.
+  useEffect(() => {
+    const section = navItems
+      .filter((item) =>
+        item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to),
+      )
+      .sort((a, b) => b.to.length - a.to.length)[0];
+    document.title = section ? `${t(section.label)} – ${t('shell.appName')}` : t('shell.appName');
+  }, [location.pathname, t]);
 
   // Moving to another page moves focus to its content, as a page load would.
   useEffect(() => {
