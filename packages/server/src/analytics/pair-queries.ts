@@ -55,14 +55,23 @@ export async function pairsOfUnit(
   id: string,
 ): Promise<PairView[]> {
   if (kind !== 'officer' && kind !== 'declarant') return [];
-  const watchLevel = Number(run.config['watchLevel'] ?? 0.2);
-  const pairs = await allPairs(service, run, reader);
-  return pairs
-    .filter(
-      (p) => (kind === 'officer' ? p.officerId : p.declarantId) === id && p.view.q <= watchLevel,
-    )
-    .slice(0, 50)
-    .map((p) => p.view);
+  const byUnit = await service.forRun('pairs-by-unit', null, async () => {
+    const watchLevel = Number(run.config['watchLevel'] ?? 0.2);
+    const index = new Map<string, PairView[]>();
+    const add = (key: string, view: PairView) => {
+      const list = index.get(key);
+      if (!list) index.set(key, [view]);
+      else if (list.length < 50) list.push(view);
+    };
+    // allPairs is strongest first, so each unit keeps its 50 strongest pairs.
+    for (const p of await allPairs(service, run, reader)) {
+      if (p.view.q > watchLevel) continue;
+      add(`officer\u0000${p.officerId}`, p.view);
+      add(`declarant\u0000${p.declarantId}`, p.view);
+    }
+    return index;
+  });
+  return byUnit.get(`${kind}\u0000${id}`) ?? [];
 }
 
 /** One page of the pairs matching the filters. */

@@ -128,19 +128,14 @@ export async function unitDetail(
   entry: UnitEntry,
 ): Promise<UnitDetailResponse> {
   const { kind } = entry.view;
-  const [flags, evidence, pairs] = await Promise.all([
-    reader.query<Record<string, unknown>>(
-      `SELECT indicator, n, observed, expected, ratio, z, p, q, status, explanation_en, explanation_fr
-       FROM analysis_flags WHERE kind = $1 AND unit_id = $2 ORDER BY q NULLS LAST, indicator`,
-      [kind, entry.id],
-    ),
-    reader.query<{ indicator: string; n: number }>(
-      `SELECT indicator, CAST(count(DISTINCT declaration_id) AS DOUBLE) AS n
-       FROM analysis_evidence WHERE kind = $1 AND unit_id = $2 GROUP BY indicator`,
-      [kind, entry.id],
-    ),
+  const key = unitKey(kind, entry.id);
+  const [flagIndex, evidenceIndex, pairs] = await Promise.all([
+    flagsByUnit(service, reader),
+    evidenceCountsByUnit(service, reader),
     pairsOfUnit(service, run, reader, kind, entry.id),
   ]);
+  const flags = flagIndex.get(key) ?? [];
+  const evidence = evidenceIndex.get(key) ?? [];
   return {
     run: runRef(run),
     kind,
@@ -172,4 +167,59 @@ export async function unitDetail(
     }),
     pairs,
   };
+}
+
+const unitKey = (kind: string, id: string) => `${kind}\u0000${id}`;
+
+/**
+ * Every stored indicator row, grouped by unit (cached per run): one scan of
+ * analysis_flags instead of a query per unit page, so browsing many units does
+ * not queue queries on the shared warehouse connection.
+ */
+export function flagsByUnit(
+  service: AnalyticsService,
+  reader: AnalyticsReader,
+): Promise<Map<string, Record<string, unknown>[]>> {
+  return service.forRun('flags-by-unit', null, async () => {
+    const rows = await reader.query<Record<string, unknown>>(
+      `SELECT kind, unit_id, indicator, n, observed, expected, ratio, z, p, q, status,
+              explanation_en, explanation_fr
+       FROM analysis_flags ORDER BY kind, unit_id, q NULLS LAST, indicator`,
+    );
+    const byUnit = new Map<string, Record<string, unknown>[]>();
+    for (const row of rows) {
+      const key = unitKey(String(row['kind']), String(row['unit_id']));
+      const list = byUnit.get(key);
+      if (list) list.push(row);
+      else byUnit.set(key, [row]);
+    }
+    return byUnit;
+  });
+}
+
+/** Distinct evidence declarations per unit and indicator (cached per run). */
+export function evidenceCountsByUnit(
+  service: AnalyticsService,
+  reader: AnalyticsReader,
+): Promise<Map<string, { indicator: string; n: number }[]>> {
+  return service.forRun('evidence-counts-by-unit', null, async () => {
+    const rows = await reader.query<{
+      kind: string;
+      unit_id: string;
+      indicator: string;
+      n: number;
+    }>(
+      `SELECT kind, unit_id, indicator, CAST(count(DISTINCT declaration_id) AS DOUBLE) AS n
+       FROM analysis_evidence GROUP BY kind, unit_id, indicator`,
+    );
+    const byUnit = new Map<string, { indicator: string; n: number }[]>();
+    for (const row of rows) {
+      const key = unitKey(row.kind, row.unit_id);
+      const entry = { indicator: row.indicator, n: row.n };
+      const list = byUnit.get(key);
+      if (list) list.push(entry);
+      else byUnit.set(key, [entry]);
+    }
+    return byUnit;
+  });
 }

@@ -5,9 +5,9 @@ import { evidenceInMemory } from './evidence-queries.js';
 import { funnelIndex } from './funnel-queries.js';
 import { mirrorOverview } from './mirror-queries.js';
 import { overview } from './overview-queries.js';
-import { allPairs } from './pair-queries.js';
+import { allPairs, pairsOfUnit } from './pair-queries.js';
 import { releaseTimesOfRun, segmentHistogramRows } from './release-time-queries.js';
-import { unitIndex } from './unit-queries.js';
+import { evidenceCountsByUnit, flagsByUnit, unitIndex } from './unit-queries.js';
 
 /** Segments whose histograms are computed ahead (the two the release-times page opens with). */
 const warmSegments = ['lodgement_release', 'arrival_release'];
@@ -32,6 +32,10 @@ export async function warmAnalytics(app: FastifyInstance): Promise<boolean> {
   }
   await service.forRun('units', null, () => unitIndex(service, run, reader));
   await allPairs(service, run, reader);
+  // The unit pages: every unit's indicators, evidence counts and pairs, indexed once.
+  await flagsByUnit(service, reader);
+  await evidenceCountsByUnit(service, reader);
+  await pairsOfUnit(service, run, reader, 'officer', '');
   await funnelIndex(service, run, reader);
   await service.forRun('mirror', null, () => mirrorOverview(service, run, reader));
   await evidenceInMemory(service, run, reader);
