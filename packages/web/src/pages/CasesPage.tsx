@@ -44,7 +44,7 @@ export default function CasesPage() {
     <>
       <div className="page-heading">
         <h1>{t('cases.title')}</h1>
-        {['analyst', 'investigator', 'manager'].includes(user.role) && (
+        {['investigator', 'manager'].includes(user.role) && (
           <Link className="button" to="/cases/new">
             {t('cases.new')}
           </Link>

@@ -36,55 +36,57 @@ export function PasswordChangePage() {
     }
   };
   return (
-    <div className="login-card">
-      <form className="form" onSubmit={(e) => void submit(e)}>
-        <h1>{t('password.title')}</h1>
-        <p>{t('password.intro')}</p>
-        <label>
-          {t('password.current')}
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('password.new')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={12}
-            value={next}
-            aria-describedby="password-help"
-            onChange={(e) => setNext(e.target.value)}
-          />
-        </label>
-        <p id="password-help" className="muted small">
-          {t('password.help')}
-        </p>
-        <label>
-          {t('password.confirm')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-          />
-        </label>
-        {mismatch && (
-          <p className="error" role="alert">
-            {t('password.mismatch')}
+    <div className="centered">
+      <div className="login-card">
+        <form className="form" onSubmit={(e) => void submit(e)}>
+          <h1>{t('password.title')}</h1>
+          <p>{t('password.intro')}</p>
+          <label>
+            {t('password.current')}
+            <input
+              type="password"
+              autoComplete="current-password"
+              required
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('password.new')}
+            <input
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={12}
+              value={next}
+              aria-describedby="password-help"
+              onChange={(e) => setNext(e.target.value)}
+            />
+          </label>
+          <p id="password-help" className="muted small">
+            {t('password.help')}
           </p>
-        )}
-        <ErrorMessage error={error} />
-        <button type="submit" disabled={busy}>
-          {t('password.submit')}
-        </button>
-      </form>
+          <label>
+            {t('password.confirm')}
+            <input
+              type="password"
+              autoComplete="new-password"
+              required
+              value={again}
+              onChange={(e) => setAgain(e.target.value)}
+            />
+          </label>
+          {mismatch && (
+            <p className="error" role="alert">
+              {t('password.mismatch')}
+            </p>
+          )}
+          <ErrorMessage error={error} />
+          <button type="submit" disabled={busy}>
+            {t('password.submit')}
+          </button>
+        </form>
+      </div>
     </div>
   );
 }
