@@ -36,6 +36,9 @@ import releaseTimesRoutes from './routes/release-times.js';
 import integrityRoutes from './routes/integrity.js';
 import mirrorRoutes from './routes/mirror.js';
 import dataRoutes from './routes/data.js';
+import publicReportsRoutes, { reportPages } from './routes/public-reports.js';
+import reportInboxRoutes from './routes/report-inbox.js';
+import recipientKeysRoutes from './routes/recipient-keys.js';
 
 /** The Fastify instance Probity builds: TypeBox type provider, Probity's decorators. */
 export type ProbityApp = FastifyInstance<
@@ -192,8 +195,10 @@ export async function buildApp(
     integrityRoutes,
     mirrorRoutes,
     dataRoutes,
+    ...[publicReportsRoutes, reportInboxRoutes, recipientKeysRoutes],
   ];
   for (const plugin of api) await app.register(plugin, { prefix: '/api' });
+  for (const plugin of [reportPages]) await app.register(plugin);
   await registerWebApp(app, config);
   return app;
 }

@@ -90,6 +90,27 @@ export const routeExpectations: Readonly<Record<string, RouteExpectation>> = {
   'GET /api/mirror/gaps': { access: dashboards },
   'GET /api/data/loads': { access: dashboards },
   'GET /api/data/rejects': { access: ['analyst', 'manager'] },
+  // REPORTING (docs/reporting-channel.md): public report pages and API; recipients' inbox and keys.
+  'GET /api/public/report-form': { access: 'public' },
+  'POST /api/public/report-challenges': { access: 'public' },
+  'POST /api/public/reports': { access: 'public' },
+  'POST /api/public/reports/follow-up': { access: 'public' },
+  'GET /api/public/reports/thread': { access: 'public' },
+  'POST /api/public/reports/thread/messages': { access: 'public' },
+  'GET /api/reporting/keys/me': { access: ['investigator', 'manager'] },
+  'PUT /api/reporting/keys/me': { access: ['investigator', 'manager'] },
+  'GET /api/reporting/recipients': { access: ['manager'] },
+  'POST /api/reporting/recipients/:userId/status': { access: ['manager'] },
+  'GET /api/reporting/reports': { access: ['investigator', 'manager'] },
+  'GET /api/reporting/reports/:id': { access: ['investigator', 'manager'] },
+  'GET /api/reporting/reports/:id/attachments/:position': { access: ['investigator', 'manager'] },
+  'POST /api/reporting/reports/:id/messages': { access: ['investigator', 'manager'] },
+  'POST /api/reporting/reports/:id/status': { access: ['investigator', 'manager'] },
+  'POST /api/reporting/reports/:id/triage': { access: ['manager'] },
+  'POST /api/reporting/reports/:id/exclusions': { access: ['manager'] },
+  'DELETE /api/reporting/reports/:id': { access: ['manager'] },
+  'GET /api/reporting/settings': { access: ['admin', 'manager'] },
+  'PUT /api/reporting/settings': { access: ['admin'] },
 };
 
 /** Every role, for tests iterating over them. */

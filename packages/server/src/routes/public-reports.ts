@@ -1,0 +1,295 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import type { ProbityApp } from '../app.js';
+import {
+  FollowUpRequest,
+  FollowUpSession,
+  MessagePosted,
+  ReportChallenge,
+  ReportForm,
+  ReportReceived,
+  ReporterMessageBody,
+  ReporterThread,
+  ReportSubmission,
+} from '../api/reporting.js';
+import { issueChallenge, redeemChallenge } from '../reporting/proof-of-work.js';
+import {
+  allowedAttachmentTypes,
+  defaultQuestionnaire,
+  maxAttachmentBytes,
+  maxAttachments,
+} from '../reporting/questionnaire.js';
+import { RateBudget } from '../reporting/rate-budget.js';
+import { readReportingConfig } from '../reporting/reporting-config.js';
+import { reportingError, reportingErrorCodes } from '../reporting/reporting-errors.js';
+import { publicRecipients } from '../reporting/recipient-keys.js';
+import {
+  FollowUpSessions,
+  findReportByReceipt,
+  reporterThread,
+  storeReport,
+} from '../reporting/report-submit.js';
+import { postMessage } from '../reporting/report-thread.js';
+import type { ReportQuestion } from '../api/reporting.js';
+
+/** Five attachments of 10 MB as base64, plus the report and keys. */
+const submissionBodyLimit = 75 * 1_048_576;
+
+/**
+ * The anonymous reporting channel's public API (docs/reporting-channel.md). These routes log
+ * nothing (`logLevel: 'silent'`: no access-log line, so no IP address or user agent), set no
+ * cookie, and ignore any staff session (no CSRF: they act with no one's authority). Abuse is
+ * held back by proof of work and global budgets, never by who the caller is.
+ */
+const publicReports: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.store.db;
+  const config = () => readReportingConfig(db);
+  const submissions = new RateBudget(() => config().submissionsPerHour, 3_600_000);
+  const followUpFailures = new RateBudget(() => config().followUpFailuresPerMinute, 60_000);
+  const sessions = new FollowUpSessions();
+  const anonymous = { public: true, csrf: false } as const;
+  const silent = 'silent' as const;
+
+  app.get(
+    '/public/report-form',
+    {
+      config: anonymous,
+      logLevel: silent,
+      schema: {
+        tags: ['public reports'],
+        summary: 'Questions, recipients’ public keys, receipt salt and limits of the public form',
+        security: [],
+        response: { 200: ReportForm },
+      },
+    },
+    async () => {
+      const c = config();
+      const row = db.prepare('SELECT questionnaire FROM reporting_config WHERE id = 1').get() as {
+        questionnaire: string | null;
+      };
+      return {
+        questions: row.questionnaire
+          ? (JSON.parse(row.questionnaire) as ReportQuestion[])
+          : [...defaultQuestionnaire],
+        recipients: publicRecipients(db),
+        receiptSalt: c.receiptSalt,
+        limits: {
+          maxAttachments,
+          maxAttachmentBytes,
+          allowedTypes: [...allowedAttachmentTypes],
+        },
+        proofOfWorkBits: c.proofOfWorkBits,
+      };
+    },
+  );
+
+  app.post(
+    '/public/report-challenges',
+    {
+      config: anonymous,
+      logLevel: silent,
+      schema: {
+        tags: ['public reports'],
+        summary: 'A single-use proof-of-work challenge',
+        security: [],
+        response: { 201: ReportChallenge },
+      },
+    },
+    async (_request, reply) => {
+      return reply.status(201).send(issueChallenge(db, config().proofOfWorkBits, new Date()));
+    },
+  );
+
+  app.post(
+    '/public/reports',
+    {
+      config: anonymous,
+      logLevel: silent,
+      bodyLimit: submissionBodyLimit,
+      schema: {
+        tags: ['public reports'],
+        summary: 'Submit a report encrypted in the browser (ciphertext only)',
+        security: [],
+        body: ReportSubmission,
+        response: { 201: ReportReceived },
+      },
+    },
+    async (request, reply) => {
+      const now = new Date();
+      if (!(await redeemChallenge(db, request.body.proof, now))) {
+        throw reportingError(
+          reportingErrorCodes.proofInvalid,
+          400,
+          'The anti-abuse check failed or expired; send again.',
+        );
+      }
+      if (!submissions.take(now.getTime())) {
+        reply.header('retry-after', String(submissions.retryAfterSeconds(now.getTime())));
+        throw reportingError(
+          reportingErrorCodes.busy,
+          429,
+          'The channel is receiving many reports right now. Keep your text and try again in a few minutes.',
+        );
+      }
+      const stored = storeReport(db, request.body, now);
+      return reply.status(201).send({ reference: stored.reference, receivedAt: stored.receivedAt });
+    },
+  );
+
+  app.post(
+    '/public/reports/follow-up',
+    {
+      config: anonymous,
+      logLevel: silent,
+      schema: {
+        tags: ['public reports'],
+        summary: 'A returning reporter enters their receipt (its lookup key)',
+        security: [],
+        body: FollowUpRequest,
+        response: { 201: FollowUpSession },
+      },
+    },
+    async (request, reply) => {
+      const now = new Date();
+      // A spent budget refuses every attempt, right or wrong, so it reveals nothing.
+      if (followUpFailures.exhausted(now.getTime())) {
+        reply.header('retry-after', String(followUpFailures.retryAfterSeconds(now.getTime())));
+        throw reportingError(
+          reportingErrorCodes.followUpThrottled,
+          429,
+          'Too many wrong receipts were entered in the last minute. Wait a minute and try again.',
+        );
+      }
+      if (!(await redeemChallenge(db, request.body.proof, now))) {
+        throw reportingError(
+          reportingErrorCodes.proofInvalid,
+          400,
+          'The anti-abuse check failed or expired; try again.',
+        );
+      }
+      const reportId = findReportByReceipt(db, request.body.receiptKey);
+      if (reportId === null) {
+        followUpFailures.take(now.getTime());
+        throw reportingError(
+          reportingErrorCodes.receiptUnknown,
+          404,
+          'No report matches this receipt. Check the digits.',
+        );
+      }
+      return reply.status(201).send(sessions.open(reportId, now));
+    },
+  );
+
+  app.get(
+    '/public/reports/thread',
+    {
+      config: anonymous,
+      logLevel: silent,
+      schema: {
+        tags: ['public reports'],
+        summary: 'The returning reporter’s report and thread (ciphertext)',
+        security: [],
+        headers: { type: 'object', properties: { 'x-report-session': { type: 'string' } } },
+        response: { 200: ReporterThread },
+      },
+    },
+    async (request) => {
+      const token = request.headers['x-report-session'];
+      const reportId = sessions.reportOf(typeof token === 'string' ? token : undefined, new Date());
+      return reporterThread(db, reportId);
+    },
+  );
+
+  app.post(
+    '/public/reports/thread/messages',
+    {
+      config: anonymous,
+      logLevel: silent,
+      schema: {
+        tags: ['public reports'],
+        summary: 'The returning reporter answers or adds information (ciphertext)',
+        security: [],
+        body: ReporterMessageBody,
+        response: { 201: MessagePosted },
+      },
+    },
+    async (request, reply) => {
+      const now = new Date();
+      const token = request.headers['x-report-session'];
+      const reportId = sessions.reportOf(typeof token === 'string' ? token : undefined, now);
+      const posted = postMessage(
+        db,
+        {
+          reportId,
+          author: 'reporter',
+          authorId: null,
+          kind: 'message',
+          message: request.body.message,
+        },
+        now,
+      );
+      return reply.status(201).send(posted);
+    },
+  );
+};
+
+export default publicReports;
+
+/**
+ * The public report page (`/report`, `/report/follow-up`): report.html from the web root, with
+ * a stricter Content-Security-Policy than the workspace's (no inline styles; WebAssembly for
+ * libsodium). Marked to skip Fastify's encapsulation so that its onRoute hook can silence the
+ * access log of the static files too (loading the page's script must not log an address).
+ */
+export const reportPages = Object.assign(
+  async function reportPages(app: ProbityApp) {
+    app.addHook('onRoute', (route) => {
+      if (route.url === '/*' || route.url.startsWith('/report')) route.logLevel = 'silent';
+    });
+    const root = app.serverConfig.webRoot ? path.resolve(app.serverConfig.webRoot) : null;
+    const page = async (_request: unknown, reply: FastifyReply) => {
+      const file = root ? path.join(root, 'report.html') : null;
+      if (!file || !existsSync(file)) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found.' } });
+      }
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html')
+        .send(await readFile(file));
+    };
+    // Route-level onSend runs after the app's security-headers hook: the page's policy wins.
+    const pagePolicy = async (_request: unknown, reply: FastifyReply, payload: unknown) => {
+      reply.header('content-security-policy', reportPagePolicy);
+      return payload;
+    };
+    for (const url of ['/report', '/report/follow-up']) {
+      app.get(
+        url,
+        {
+          config: { public: true },
+          logLevel: 'silent',
+          schema: { hide: true },
+          onSend: pagePolicy,
+        },
+        page,
+      );
+    }
+  },
+  { [Symbol.for('skip-override')]: true },
+);
+
+/** The report page's policy: nothing but this server; WebAssembly allowed for libsodium. */
+export const reportPagePolicy = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
