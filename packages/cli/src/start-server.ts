@@ -51,8 +51,15 @@ export async function startServer(
   app.addHook('onClose', async () => store.close());
   await app.listen({ port: config.port, host: config.host });
   // Compute the dashboards' opening answers in the background, so the first people in do not wait.
-  void warmAnalytics(app).catch((err: unknown) =>
-    app.log.warn({ err }, 'dashboard warm-up failed'),
+  const warmStart = Date.now();
+  void warmAnalytics(app).then(
+    (warmed) => {
+      if (warmed)
+        out.write(
+          `Dashboards ready (computed in ${((Date.now() - warmStart) / 1000).toFixed(1)} s).\n`,
+        );
+    },
+    (err: unknown) => app.log.warn({ err }, 'dashboard warm-up failed'),
   );
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shown}:${config.port}`;
