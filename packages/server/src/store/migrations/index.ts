@@ -1,6 +1,7 @@
 import { coreTables } from './0001-core.js';
 import { caseTables } from './0002-cases.js';
 import { reportingTables } from './0003-reporting.js';
+import { surveyTables } from './0004-surveys.js';
 
 /** One schema change: applied once, in order, inside a transaction. */
 export interface Migration {
@@ -13,4 +14,9 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add new ones at the end; never edit a released one. */
-export const migrations: readonly Migration[] = [coreTables, caseTables, reportingTables];
+export const migrations: readonly Migration[] = [
+  coreTables,
+  caseTables,
+  reportingTables,
+  surveyTables,
+];

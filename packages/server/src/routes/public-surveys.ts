@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../api/common.js';
+import {
+  PublicSurvey,
+  PublicSurveyParams,
+  SurveyAnswerReceived,
+  SurveyAnswerSubmission,
+} from '../api/surveys.js';
+import { notFound } from '../errors.js';
+import { AnswerBudget } from '../surveys/answer-budget.js';
+import { submitAnswer } from '../surveys/survey-answers.js';
+import { questionnaireOf } from '../surveys/survey-results.js';
+import { roundByToken, roundStatus } from '../surveys/survey-rounds.js';
+
+const errors = {
+  400: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  429: ErrorResponse,
+};
+
+/**
+ * Respondents' routes: no account, no cookie. `logLevel: 'error'` keeps the
+ * request log lines (which carry the client's address) off these routes; no
+ * handler reads any request header; the stored answer holds no request data.
+ */
+const anonymous = { public: true } as const;
+const quiet = 'error' as const;
+
+/** The anonymous survey API under /api/public/surveys (docs/surveys.md). */
+const publicSurveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.store.db;
+  const budget = new AnswerBudget();
+
+  app.get(
+    '/public/surveys/:token',
+    {
+      config: anonymous,
+      logLevel: quiet,
+      schema: {
+        tags: ['public'],
+        summary: 'A survey round’s questionnaire, for its respondents (public)',
+        params: PublicSurveyParams,
+        response: { 200: PublicSurvey, ...errors },
+      },
+    },
+    async (request) => {
+      const round = roundByToken(db, request.params.token);
+      const status = roundStatus(round, new Date());
+      return {
+        title: round.title,
+        status,
+        opensOn: round.opens_on,
+        closesOn: round.closes_on,
+        accessMode: round.access_mode,
+        questionnaire: status === 'open' ? questionnaireOf(round) : null,
+      };
+    },
+  );
+
+  app.post(
+    '/public/surveys/:token/answers',
+    {
+      config: anonymous,
+      logLevel: quiet,
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['public'],
+        summary: 'Answer a survey round anonymously (public)',
+        params: PublicSurveyParams,
+        body: SurveyAnswerSubmission,
+        response: { 201: SurveyAnswerReceived, ...errors },
+      },
+    },
+    async (request, reply) => {
+      submitAnswer(db, budget, request.params.token, request.body, new Date());
+      return reply.status(201).send({ received: true as const });
+    },
+  );
+};
+export default publicSurveyRoutes;
+
+/** Reads a built page from the web root; 404 when the web app is not built. */
+export async function sendPage(
+  webRoot: string | null,
+  file: string,
+): Promise<{ html: string } | null> {
+  if (webRoot === null) return null;
+  try {
+    return { html: await readFile(path.join(path.resolve(webRoot), file), 'utf8') };
+  } catch {
+    return null;
+  }
+}
+
+/** The respondents' page at /survey/:token (registered without the /api prefix). */
+export const surveyPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/survey/:token',
+    { config: anonymous, logLevel: quiet, schema: { hide: true } },
+    async (_request, reply) => {
+      const page = await sendPage(app.serverConfig.webRoot, 'survey.html');
+      if (!page) throw notFound();
+      return reply.header('cache-control', 'no-cache').type('text/html').send(page.html);
+    },
+  );
+};
