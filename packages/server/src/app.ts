@@ -39,6 +39,9 @@ import dataRoutes from './routes/data.js';
 import publicReportsRoutes, { reportPages } from './routes/public-reports.js';
 import reportInboxRoutes from './routes/report-inbox.js';
 import recipientKeysRoutes from './routes/recipient-keys.js';
+import surveyRoutes from './routes/surveys.js';
+import publicSurveyRoutes, { surveyPageRoutes } from './routes/public-surveys.js';
+import transparencyRoutes, { transparencyPageRoutes } from './routes/transparency.js';
 
 /** The Fastify instance Probity builds: TypeBox type provider, Probity's decorators. */
 export type ProbityApp = FastifyInstance<
@@ -196,9 +199,11 @@ export async function buildApp(
     mirrorRoutes,
     dataRoutes,
     ...[publicReportsRoutes, reportInboxRoutes, recipientKeysRoutes],
+    ...[surveyRoutes, publicSurveyRoutes, transparencyRoutes],
   ];
   for (const plugin of api) await app.register(plugin, { prefix: '/api' });
-  for (const plugin of [reportPages]) await app.register(plugin);
+  for (const plugin of [reportPages, surveyPageRoutes, transparencyPageRoutes])
+    await app.register(plugin);
   await registerWebApp(app, config);
   return app;
 }

@@ -28,6 +28,8 @@ export type * from './api/analytics-integrity.js';
 export type * from './api/analytics-mirror.js';
 export type * from './api/analytics-data.js';
 export type * from './api/reporting.js';
+export type * from './api/surveys.js';
+export type * from './api/transparency.js';
 // Dashboards: compute the opening answers ahead (call after listen).
 export { warmAnalytics } from './analytics/warm-analytics.js';
 export { openAnalyticsReader } from './analytics/analytics-reader.js';

@@ -111,6 +111,21 @@ export const routeExpectations: Readonly<Record<string, RouteExpectation>> = {
   'DELETE /api/reporting/reports/:id': { access: ['manager'] },
   'GET /api/reporting/settings': { access: ['admin', 'manager'] },
   'PUT /api/reporting/settings': { access: ['admin'] },
+
+  // SURVEYS (docs/surveys.md): managers run rounds; managers, analysts and auditors read results.
+  // Admins and investigators have no access. Respondents and the transparency page are public.
+  'GET /api/surveys/questionnaires': { access: ['manager', 'analyst', 'auditor'] },
+  'GET /api/surveys/rounds': { access: ['manager', 'analyst', 'auditor'] },
+  'POST /api/surveys/rounds': { access: ['manager'] },
+  'GET /api/surveys/rounds/:id': { access: ['manager', 'analyst', 'auditor'] },
+  'POST /api/surveys/rounds/:id/close': { access: ['manager'] },
+  'POST /api/surveys/rounds/:id/invitations': { access: ['manager'] },
+  'GET /api/surveys/rounds/:id/results': { access: ['manager', 'analyst', 'auditor'] },
+  'GET /api/surveys/rounds/:id/export': { access: ['manager', 'analyst', 'auditor'] },
+  'GET /api/surveys/comparison': { access: ['manager', 'analyst', 'auditor'] },
+  'GET /api/public/surveys/:token': { access: 'public' },
+  'POST /api/public/surveys/:token/answers': { access: 'public' },
+  'GET /api/public/transparency': { access: 'public' },
 };
 
 /** Every role, for tests iterating over them. */
