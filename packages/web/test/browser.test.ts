@@ -205,7 +205,15 @@ describe('the web app in Chromium', () => {
   });
 
   it('lets the manager approve the closure: the case is closed by two people', async () => {
-    await manager.goto(caseUrl);
+    await manager
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Cases' })
+      .click();
+    const awaiting = manager.locator('.reminders li a');
+    await awaiting.first().waitFor();
+    await check(manager, '13a-cases-reminders');
+    await awaiting.first().click();
+    await manager.waitForURL(caseUrl);
     await manager.getByRole('button', { name: 'Approve closure' }).click();
     await manager.locator('.page-heading .badge', { hasText: 'Closed' }).waitFor();
     await manager.getByText(/Closed on .* with the outcome “Unsubstantiated”/).waitFor();
@@ -281,6 +289,19 @@ describe('the web app in Chromium', () => {
       .first()
       .waitFor();
     await check(auditor, '18-audit');
+  });
+
+  it('is keyboard navigable: the skip link comes first and leads to the content', async () => {
+    await investigator.goto(`${h.baseUrl}/cases`);
+    await investigator.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    await investigator.keyboard.press('Tab');
+    const skip = investigator.getByRole('link', { name: 'Skip to main content' });
+    expect(await skip.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await investigator.keyboard.press('Enter');
+    await investigator.keyboard.press('Tab');
+    const focused = await investigator.evaluate('document.activeElement?.closest("main") !== null');
+    expect(focused).toBe(true);
   });
 
   it('sends back to the login page when the session ends (401 from the API)', async () => {

@@ -13,6 +13,7 @@ export type {
   CasePermissions,
   CasePerson,
   CasePriority,
+  CaseReminders,
   CaseSource,
   CaseState,
   CaseSubject,

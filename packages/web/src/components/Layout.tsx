@@ -13,7 +13,7 @@ export function Layout({ children, nav = true }: { children: ReactNode; nav?: bo
   const { logout } = useSession();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  const shownPath = useRef(location.pathname);
 
   // The window title names the section, in the current language.
   useEffect(() => {
@@ -27,10 +27,8 @@ export function Layout({ children, nav = true }: { children: ReactNode; nav?: bo
 
   // Moving to another page moves focus to its content, as a page load would.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
     main.current?.focus();
   }, [location.pathname]);
 

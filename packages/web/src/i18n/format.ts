@@ -39,6 +39,11 @@ export function useFormat() {
               hour: '2-digit',
               minute: '2-digit',
             }),
+      /** A number with a few significant digits (coefficients, standard errors). */
+      significant: (value: number | null | undefined, digits = 3) =>
+        value === null || value === undefined || !Number.isFinite(value)
+          ? '—'
+          : intl.formatNumber(value, { maximumSignificantDigits: digits }),
       /** Date and time in the short numeric form, for dense tables. */
       shortDateTime: (value: string | number | Date | null | undefined) =>
         value === null || value === undefined || value === ''

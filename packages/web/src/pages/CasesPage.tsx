@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import type { CaseList, CaseState } from '../api/case-types';
+import type { CaseList, CaseReminders, CaseState } from '../api/case-types';
 import { withQuery } from '../api/http';
 import { useApi } from '../api/use-api';
 import { useUser } from '../auth/SessionProvider';
@@ -12,6 +12,39 @@ import { useT } from '../i18n/LocaleProvider';
 
 const states: CaseState[] = ['received', 'triage', 'investigation', 'review', 'closed'];
 const pageSize = 50;
+
+/** The reader's overdue and due-soon cases, and closures awaiting their decision. */
+function Reminders() {
+  const t = useT();
+  const { data } = useApi<CaseReminders>('/api/cases/reminders');
+  if (!data) return null;
+  const groups = [
+    { key: 'overdue', label: t('cases.remindOverdue'), cases: data.overdue },
+    { key: 'dueSoon', label: t('cases.remindDueSoon'), cases: data.dueSoon },
+    { key: 'awaiting', label: t('cases.remindAwaiting'), cases: data.awaitingApproval },
+  ].filter((g) => g.cases.length > 0);
+  if (groups.length === 0) return null;
+  return (
+    <section className="panel reminders" aria-labelledby="reminders-heading">
+      <h2 id="reminders-heading">{t('cases.reminders')}</h2>
+      {groups.map((g) => (
+        <div key={g.key}>
+          <h3>{g.label}</h3>
+          <ul>
+            {g.cases.map((c) => (
+              <li key={c.id}>
+                <Link to={`/cases/${c.id}`} className="mono">
+                  {c.reference}
+                </Link>{' '}
+                {c.title}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
 
 /** Cases the reader may see, filtered by state, assignment and deadline. */
 export default function CasesPage() {
@@ -50,6 +83,7 @@ export default function CasesPage() {
           </Link>
         )}
       </div>
+      {['investigator', 'manager'].includes(user.role) && <Reminders />}
       <form
         className="filters"
         role="search"

@@ -213,8 +213,8 @@ export default function MirrorPage() {
             <p>
               {tariff && tariff.slope !== null
                 ? t('mirror.tariffIntro', {
-                    slope: f.number(tariff.slope, 3),
-                    se: f.number(tariff.se, 3),
+                    slope: f.significant(tariff.slope),
+                    se: f.significant(tariff.se, 2),
                     n: f.number(tariff.n),
                     r2: f.number(tariff.r2, 2),
                   })
