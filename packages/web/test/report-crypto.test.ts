@@ -146,3 +146,53 @@ describe('report crypto', () => {
     expect(leadingZeroBits(new Uint8Array([0, 0x10]))).toBe(11);
   });
 });
+
+describe('recipient inbox module', () => {
+  it('opens a report and its thread from the API shapes, and seals a reply the reporter reads', async () => {
+    const { openReport, sealReply } = await import('../src/public/shared/recipient-inbox.js');
+    const alice = await createRecipientKeys('alice passphrase long enough', nativeArgon2id);
+    const { receipt, submission } = await encryptReport(
+      { answers: { what: 'Rapport' }, locale: 'fr', attachments: [] },
+      [{ id: 1, publicKey: alice.record.publicKey }],
+      salt,
+      nativeArgon2id,
+    );
+    const { wrapKey } = await receiptKeys(receipt, salt, nativeArgon2id);
+    const reporterKey = await reporterReportKey(wrapKey, submission.reporterKeyWrap);
+    const question = await encryptMessage(reporterKey, 'reporter', 'Avez-vous reçu ?');
+    const opened = await openReport(alice.keyPair, {
+      sealedKey: submission.sealedKeys[0]?.sealedKey ?? '',
+      content: submission.content,
+      thread: [
+        {
+          id: 1,
+          author: 'reporter',
+          kind: 'message',
+          createdAt: '2026-01-01T00:00:00Z',
+          ...question,
+        },
+        {
+          id: 2,
+          author: 'recipient',
+          kind: 'message',
+          createdAt: '2026-01-01T00:00:00Z',
+          ...question,
+        },
+      ],
+    });
+    expect(opened.content.answers['what']).toBe('Rapport');
+    expect(opened.thread.map((m) => m.text)).toEqual(['Avez-vous reçu ?', null]);
+    const reply = await sealReply(opened, 'Oui.');
+    expect(await decryptMessage(reporterKey, 'recipient', reply)).toBe('Oui.');
+  });
+});
+
+describe('report page catalogues', () => {
+  it('has the same keys in English and French, none empty', async () => {
+    const en = (await import('../src/public/report/i18n/en.json')).default;
+    const fr = (await import('../src/public/report/i18n/fr.json')).default;
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    for (const text of [...Object.values(en), ...Object.values(fr)])
+      expect(text.trim()).not.toBe('');
+  });
+});
