@@ -172,11 +172,8 @@ try {
     const challenge = await (
       await fetch(`${base}/api/public/report-challenges`, { method: 'POST' })
     ).json();
-    const proof = {
-      challenge: challenge.challenge,
-      nonce: await solveChallenge(challenge.challenge, challenge.difficulty),
-    };
-    prepared.push({ marker, attachments, body: JSON.stringify({ proof, ...submission }) });
+    const proof = `${challenge.challenge}.${await solveChallenge(challenge.challenge, challenge.difficulty)}`;
+    prepared.push({ marker, attachments, proof, body: JSON.stringify(submission) });
   }
   const prepareSeconds = (performance.now() - t0) / 1000;
   const bodyBytes = prepared.reduce((n, p) => n + p.body.length, 0);
@@ -190,7 +187,7 @@ try {
       const s = performance.now();
       const res = await fetch(`${base}/api/public/reports`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-report-proof': p.proof },
         body: p.body,
       });
       await res.arrayBuffer();

@@ -69,11 +69,11 @@ export async function makeRecipient(
   return { ...login, keyPair, recoveryKey };
 }
 
-/** A solved proof-of-work challenge from the API. */
-export async function solvedProof(app: ProbityApp): Promise<{ challenge: string; nonce: number }> {
+/** A solved proof-of-work challenge from the API, as the `x-report-proof` header. */
+export async function solvedProof(app: ProbityApp): Promise<{ 'x-report-proof': string }> {
   const res = await app.inject({ method: 'POST', url: '/api/public/report-challenges' });
   const { challenge, difficulty } = res.json<{ challenge: string; difficulty: number }>();
-  return { challenge, nonce: await solveChallenge(challenge, difficulty) };
+  return { 'x-report-proof': `${challenge}.${await solveChallenge(challenge, difficulty)}` };
 }
 
 /** Encrypts and submits a report as the public page does; returns the receipt and answer. */
@@ -95,8 +95,8 @@ export async function submitReport(
   const res = await app.inject({
     method: 'POST',
     url: '/api/public/reports',
-    headers: options.headers ?? {},
-    payload: { proof: await solvedProof(app), ...submission },
+    headers: { ...options.headers, ...(await solvedProof(app)) },
+    payload: submission,
   });
   const reference = res.statusCode === 201 ? res.json<{ reference: string }>().reference : '';
   return { receipt, reference, statusCode: res.statusCode, body: res.body };

@@ -192,9 +192,9 @@ describe('reporting channel privacy', () => {
     const followUp = await app.inject({
       method: 'POST',
       url: '/api/public/reports/follow-up',
-      headers: who,
+      headers: { ...who, ...(await solvedProof(app)) },
       remoteAddress,
-      payload: { proof: await solvedProof(app), receiptKey: await lookupKeyOf(app, sent.receipt) },
+      payload: { receiptKey: await lookupKeyOf(app, sent.receipt) },
     });
     expect(followUp.statusCode).toBe(201);
     const log = built.lines.join('');
@@ -244,7 +244,8 @@ describe('reporting channel abuse resistance', () => {
       const res = await app.inject({
         method: 'POST',
         url: '/api/public/reports/follow-up',
-        payload: { proof: await solvedProof(app), receiptKey },
+        headers: await solvedProof(app),
+        payload: { receiptKey },
       });
       expect(res.statusCode).toBe(404);
       answers.push(res.body);
@@ -254,7 +255,8 @@ describe('reporting channel abuse resistance', () => {
     const blocked = await app.inject({
       method: 'POST',
       url: '/api/public/reports/follow-up',
-      payload: { proof: await solvedProof(app), receiptKey: rightKey },
+      headers: await solvedProof(app),
+      payload: { receiptKey: rightKey },
     });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json()).toMatchObject({ error: { code: 'REPORT_FOLLOW_UP_THROTTLED' } });
@@ -280,8 +282,8 @@ describe('reporting channel abuse resistance', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/public/reports',
+      headers: { 'x-report-proof': `${Buffer.alloc(41).toString('base64')}.1` },
       payload: {
-        proof: { challenge: Buffer.alloc(16).toString('base64'), nonce: 1 },
         receiptKey: Buffer.alloc(32).toString('base64'),
         reporterKeyWrap: { nonce: Buffer.alloc(24).toString('base64'), ciphertext: 'AAAA' },
         content: { nonce: Buffer.alloc(24).toString('base64'), ciphertext: 'AAAA' },
@@ -290,5 +292,16 @@ describe('reporting channel abuse resistance', () => {
       },
     });
     expect(res.json()).toMatchObject({ error: { code: 'REPORT_PROOF_INVALID' } });
+    // A challenge from the server, but the nonce not solved: refused before the body is read.
+    const issued = await app.inject({ method: 'POST', url: '/api/public/report-challenges' });
+    const { challenge } = issued.json<{ challenge: string }>();
+    app.store.db.prepare('UPDATE reporting_config SET pow_difficulty = 24').run();
+    const unsolved = await app.inject({
+      method: 'POST',
+      url: '/api/public/reports',
+      headers: { 'x-report-proof': `${challenge}.0`, 'content-type': 'application/json' },
+      payload: '{"this is": not even JSON',
+    });
+    expect(unsolved.json()).toMatchObject({ error: { code: 'REPORT_PROOF_INVALID' } });
   });
 });

@@ -125,7 +125,8 @@ describe('reporting channel', () => {
     const login = await app.inject({
       method: 'POST',
       url: '/api/public/reports/follow-up',
-      payload: { proof: await solvedProof(app), receiptKey: await lookupKeyOf(app, sent.receipt) },
+      headers: await solvedProof(app),
+      payload: { receiptKey: await lookupKeyOf(app, sent.receipt) },
     });
     expect(login.statusCode).toBe(201);
     expect(login.headers['set-cookie']).toBeUndefined();
@@ -274,14 +275,52 @@ describe('reporting channel', () => {
     const first = await app.inject({
       method: 'POST',
       url: '/api/public/reports/follow-up',
-      payload: { proof, receiptKey: key },
+      headers: proof,
+      payload: { receiptKey: key },
     });
     expect(first.statusCode).toBe(404);
     const reused = await app.inject({
       method: 'POST',
       url: '/api/public/reports/follow-up',
-      payload: { proof, receiptKey: key },
+      headers: proof,
+      payload: { receiptKey: key },
     });
     expect(reused.json()).toMatchObject({ error: { code: 'REPORT_PROOF_INVALID' } });
+  });
+});
+
+describe('recipient keys', () => {
+  it('activates only the first manager at once; a later manager waits for another manager', async () => {
+    const second = await makeRecipient(app, 'manager', 'max');
+    const mine = await app.inject({
+      method: 'GET',
+      url: '/api/reporting/keys/me',
+      headers: second.headers,
+    });
+    expect(mine.json()).toMatchObject({ key: { status: 'pending' } });
+    const self = await app.inject({
+      method: 'POST',
+      url: `/api/reporting/recipients/${second.userId}/status`,
+      headers: second.headers,
+      payload: { status: 'active' },
+    });
+    expect(self.statusCode).toBe(409);
+    const approved = await app.inject({
+      method: 'POST',
+      url: `/api/reporting/recipients/${second.userId}/status`,
+      headers: manager.headers,
+      payload: { status: 'active' },
+    });
+    expect(approved.statusCode).toBe(200);
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/reporting/recipients',
+      headers: manager.headers,
+    });
+    expect(list.json<{ items: { userId: number; status: string }[] }>().items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: second.userId, status: 'active' }),
+      ]),
+    );
   });
 });

@@ -67,19 +67,18 @@ export const ReportChallenge = Type.Object({
 /** A proof-of-work challenge. */
 export type ReportChallenge = Static<typeof ReportChallenge>;
 
-/** A solved challenge, carried by the two guarded public requests. */
-export const ProofOfWork = Type.Object({
-  challenge: Type.String({ pattern: base64, minLength: 24, maxLength: 24 }),
-  nonce: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+/**
+ * A solved challenge travels in the `x-report-proof` header (`<challenge>.<nonce>`), checked
+ * before the body is read: an unsolved request costs the server no parsing.
+ */
+export const ProofHeaders = Type.Object({
+  'x-report-proof': Type.String({ pattern: '^[A-Za-z0-9+/]+={0,2}\\.[0-9]{1,15}$', maxLength: 80 }),
 });
-/** A solved challenge. */
-export type ProofOfWork = Static<typeof ProofOfWork>;
 
 const ReceiptKey = Type.String({ pattern: base64, minLength: 44, maxLength: 44 });
 
 /** `POST /api/public/reports`: a report encrypted in the browser. */
 export const ReportSubmission = Type.Object({
-  proof: ProofOfWork,
   receiptKey: ReceiptKey,
   reporterKeyWrap: SealedPayload,
   content: SealedPayload,
@@ -104,7 +103,7 @@ export const ReportReceived = Type.Object({
 export type ReportReceived = Static<typeof ReportReceived>;
 
 /** `POST /api/public/reports/follow-up`: a returning reporter's receipt key. */
-export const FollowUpRequest = Type.Object({ proof: ProofOfWork, receiptKey: ReceiptKey });
+export const FollowUpRequest = Type.Object({ receiptKey: ReceiptKey });
 /** A returning reporter's receipt key. */
 export type FollowUpRequest = Static<typeof FollowUpRequest>;
 

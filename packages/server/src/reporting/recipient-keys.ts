@@ -32,7 +32,7 @@ export function myRecipientKey(db: Db, userId: number): MyRecipientKey {
 /**
  * Registers or replaces the person's key. Re-wrapping the same key (a new passphrase) keeps
  * its status. A new key pair cannot open the reports sealed to the old one: their sealed keys
- * are deleted, and the key waits for a manager's approval again, except a manager's own key.
+ * are deleted. A new key waits for another manager's approval, except the first manager's.
  */
 export function registerRecipientKey(
   db: Db,
@@ -45,7 +45,21 @@ export function registerRecipientKey(
       .prepare('SELECT public_key, status FROM report_recipients WHERE user_id = ?')
       .get(user.id) as { public_key: string; status: RecipientRow['status'] } | undefined;
     const sameKey = old?.public_key === body.publicKey;
-    const status = sameKey && old ? old.status : user.role === 'manager' ? 'active' : 'pending';
+    // Only the first manager's key is active at once (someone must start the channel); any
+    // other new key waits for another manager: an admin who makes a manager account cannot
+    // thereby start receiving reports.
+    const otherActiveManager = db
+      .prepare(
+        `SELECT 1 FROM report_recipients r JOIN users u ON u.id = r.user_id
+         WHERE r.status = 'active' AND u.role = 'manager' AND u.disabled = 0 AND r.user_id <> ?`,
+      )
+      .get(user.id);
+    const status =
+      sameKey && old
+        ? old.status
+        : user.role === 'manager' && !otherActiveManager
+          ? 'active'
+          : 'pending';
     db.prepare(
       `INSERT INTO report_recipients (user_id, public_key, passphrase_wrap, recovery_wrap, status, registered_at)
        VALUES (?, ?, ?, ?, ?, ?)

@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ProbityApp } from '../app.js';
 import {
   FollowUpRequest,
+  ProofHeaders,
   FollowUpSession,
   MessagePosted,
   ReportChallenge,
@@ -15,7 +16,7 @@ import {
   ReporterThread,
   ReportSubmission,
 } from '../api/reporting.js';
-import { issueChallenge, redeemChallenge } from '../reporting/proof-of-work.js';
+import { ProofOfWork, proofFromHeader } from '../reporting/proof-of-work.js';
 import {
   allowedAttachmentTypes,
   defaultQuestionnaire,
@@ -50,6 +51,19 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
   const submissions = new RateBudget(() => config().submissionsPerHour, 3_600_000);
   const followUpFailures = new RateBudget(() => config().followUpFailuresPerMinute, 60_000);
   const sessions = new FollowUpSessions();
+  const work = new ProofOfWork();
+
+  /** Spends the request's proof of work, before its body is read; 400 when it is missing or wrong. */
+  async function requireProof(request: FastifyRequest, now: Date): Promise<void> {
+    const proof = proofFromHeader(request.headers['x-report-proof']);
+    if (!proof || !(await work.redeem(db, proof, now))) {
+      throw reportingError(
+        reportingErrorCodes.proofInvalid,
+        400,
+        'The anti-abuse check failed or expired; send again.',
+      );
+    }
+  }
   const anonymous = { public: true, csrf: false } as const;
   const silent = 'silent' as const;
 
@@ -99,7 +113,7 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (_request, reply) => {
-      return reply.status(201).send(issueChallenge(db, config().proofOfWorkBits, new Date()));
+      return reply.status(201).send(work.issue(config().proofOfWorkBits, new Date()));
     },
   );
 
@@ -113,28 +127,26 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['public reports'],
         summary: 'Submit a report encrypted in the browser (ciphertext only)',
         security: [],
+        headers: ProofHeaders,
         body: ReportSubmission,
         response: { 201: ReportReceived },
       },
+      // Proof and budget before the body (up to 75 MB) is read.
+      onRequest: async (request, reply) => {
+        const now = new Date();
+        await requireProof(request, now);
+        if (!submissions.take(now.getTime())) {
+          reply.header('retry-after', String(submissions.retryAfterSeconds(now.getTime())));
+          throw reportingError(
+            reportingErrorCodes.busy,
+            429,
+            'The channel is receiving many reports right now. Keep your text and try again in a few minutes.',
+          );
+        }
+      },
     },
     async (request, reply) => {
-      const now = new Date();
-      if (!(await redeemChallenge(db, request.body.proof, now))) {
-        throw reportingError(
-          reportingErrorCodes.proofInvalid,
-          400,
-          'The anti-abuse check failed or expired; send again.',
-        );
-      }
-      if (!submissions.take(now.getTime())) {
-        reply.header('retry-after', String(submissions.retryAfterSeconds(now.getTime())));
-        throw reportingError(
-          reportingErrorCodes.busy,
-          429,
-          'The channel is receiving many reports right now. Keep your text and try again in a few minutes.',
-        );
-      }
-      const stored = storeReport(db, request.body, now);
+      const stored = storeReport(db, request.body, new Date());
       return reply.status(201).send({ reference: stored.reference, receivedAt: stored.receivedAt });
     },
   );
@@ -148,28 +160,26 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['public reports'],
         summary: 'A returning reporter enters their receipt (its lookup key)',
         security: [],
+        headers: ProofHeaders,
         body: FollowUpRequest,
         response: { 201: FollowUpSession },
+      },
+      onRequest: async (request, reply) => {
+        const now = new Date();
+        // A spent budget refuses every attempt, right or wrong, so it reveals nothing.
+        if (followUpFailures.exhausted(now.getTime())) {
+          reply.header('retry-after', String(followUpFailures.retryAfterSeconds(now.getTime())));
+          throw reportingError(
+            reportingErrorCodes.followUpThrottled,
+            429,
+            'Too many wrong receipts were entered in the last minute. Wait a minute and try again.',
+          );
+        }
+        await requireProof(request, now);
       },
     },
     async (request, reply) => {
       const now = new Date();
-      // A spent budget refuses every attempt, right or wrong, so it reveals nothing.
-      if (followUpFailures.exhausted(now.getTime())) {
-        reply.header('retry-after', String(followUpFailures.retryAfterSeconds(now.getTime())));
-        throw reportingError(
-          reportingErrorCodes.followUpThrottled,
-          429,
-          'Too many wrong receipts were entered in the last minute. Wait a minute and try again.',
-        );
-      }
-      if (!(await redeemChallenge(db, request.body.proof, now))) {
-        throw reportingError(
-          reportingErrorCodes.proofInvalid,
-          400,
-          'The anti-abuse check failed or expired; try again.',
-        );
-      }
       const reportId = findReportByReceipt(db, request.body.receiptKey);
       if (reportId === null) {
         followUpFailures.take(now.getTime());

@@ -47,12 +47,14 @@ async function call<T>(
 export const reportForm = () => call<ReportForm>('GET', '/api/public/report-form');
 /** A proof-of-work challenge. */
 export const newChallenge = () => call<ReportChallenge>('POST', '/api/public/report-challenges');
-/** Sends an encrypted report. */
-export const sendReport = (body: unknown) =>
-  call<ReportReceived>('POST', '/api/public/reports', body);
-/** Enters a receipt (its lookup key). */
-export const followUp = (body: unknown) =>
-  call<FollowUpSession>('POST', '/api/public/reports/follow-up', body);
+/** Sends an encrypted report with a solved proof of work (`<challenge>.<nonce>`). */
+export const sendReport = (body: unknown, proof: string) =>
+  call<ReportReceived>('POST', '/api/public/reports', body, { 'x-report-proof': proof });
+/** Enters a receipt (its lookup key), with a solved proof of work. */
+export const followUp = (body: unknown, proof: string) =>
+  call<FollowUpSession>('POST', '/api/public/reports/follow-up', body, {
+    'x-report-proof': proof,
+  });
 /** The thread of the report the session token opened. */
 export const readThread = (token: string) =>
   call<ReporterThread>('GET', '/api/public/reports/thread', undefined, {

@@ -65,9 +65,10 @@ function status(kind: 'info' | 'error', text: string): HTMLElement {
   return h('p', { class: `status ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }
 
-async function proof(): Promise<{ challenge: string; nonce: number }> {
+/** A solved proof of work, as the `x-report-proof` header wants it. */
+async function proof(): Promise<string> {
   const c = await newChallenge();
-  return { challenge: c.challenge, nonce: await solveChallenge(c.challenge, c.difficulty) };
+  return `${c.challenge}.${await solveChallenge(c.challenge, c.difficulty)}`;
 }
 
 // ---- Writing a report --------------------------------------------------------------------
@@ -190,7 +191,7 @@ async function submit(form: ReportForm): Promise<void> {
       recipients,
       form.receiptSalt,
     );
-    const received = await sendReport({ proof: await proof(), ...submission });
+    const received = await sendReport(submission, await proof());
     state.answers = {};
     state.files = [];
     state.busy = false;
@@ -258,7 +259,7 @@ interface Opened {
 async function openReport(receipt: string): Promise<Opened> {
   const form = await reportForm();
   const { lookupKey, wrapKey } = await receiptKeys(receipt, form.receiptSalt);
-  const session = await followUp({ proof: await proof(), receiptKey: lookupKey });
+  const session = await followUp({ receiptKey: lookupKey }, await proof());
   const thread = await readThread(session.token);
   return {
     token: session.token,
