@@ -176,6 +176,15 @@ describe('the web app in Chromium', () => {
     await manager.locator('.facts', { hasText: 'Inès Investigator' }).waitFor();
     await manager.getByRole('button', { name: 'Move' }).click();
     await manager.locator('.page-heading .badge', { hasText: 'Investigation' }).waitFor();
+
+    // Need-to-know: the analyst is excluded for a conflict of interest.
+    await manager
+      .getByLabel('Exclude for conflict of interest')
+      .selectOption({ label: 'Anna Analyst (Analyst)' });
+    await manager.getByLabel('Reason', { exact: true }).fill('Related to the officer by marriage.');
+    await manager.getByRole('button', { name: 'Exclude', exact: true }).click();
+    await manager.getByText('Related to the officer by marriage.').waitFor();
+    await check(manager, '11b-case-investigation');
   });
 
   it('lets the assigned investigator reveal the officer with a justification and propose closure', async () => {

@@ -1,5 +1,6 @@
 // Shapes of the case API: the server's own types.
 export type {
+  CaseCandidates,
   CaseChangeResponse,
   CaseClosureProposal,
   CaseCreateBody,

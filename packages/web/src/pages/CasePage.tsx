@@ -17,6 +17,7 @@ import { CaseStateBadge } from '../components/StatusBadge';
 import { useFormat } from '../i18n/format';
 import { useHasMessage, useT } from '../i18n/LocaleProvider';
 import { AssignForm } from './case-assign';
+import { AccessPanel } from './case-access';
 import { unitPath } from './IntegrityPage';
 
 const outcomes: CaseOutcome[] = [
@@ -532,27 +533,7 @@ export default function CasePage() {
               data.permissions.decideClosure ||
               data.pendingClosure ||
               c.state === 'closed') && <ClosurePanel detail={data} reload={reload} />}
-            <Panel title={t('case.access')}>
-              <ul>
-                {data.access.map((p) => (
-                  <li key={p.id}>{p.displayName}</li>
-                ))}
-              </ul>
-              {data.exclusions.length > 0 && (
-                <>
-                  <h3>{t('case.exclusions')}</h3>
-                  <ul>
-                    {data.exclusions.map((x) => (
-                      <li key={x.person.id}>
-                        {x.person.displayName}
-                        {t('common.colon')}
-                        {x.reason}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </Panel>
+            <AccessPanel detail={data} reload={reload} />
           </div>
         </div>
       )}

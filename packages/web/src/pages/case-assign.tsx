@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { CaseDetail, CasePerson } from '../api/case-types';
-import { api } from '../api/http';
+import type { CaseCandidates, CaseDetail } from '../api/case-types';
+import { api, withQuery } from '../api/http';
 import { useApi } from '../api/use-api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useT } from '../i18n/LocaleProvider';
@@ -11,7 +11,7 @@ export const assigneesPath = '/api/cases/assignees';
 /** Assigns the case to an investigator (manager), with an optional deadline. */
 export function AssignForm({ detail, reload }: { detail: CaseDetail; reload: () => void }) {
   const t = useT();
-  const people = useApi<{ people: CasePerson[] }>(assigneesPath);
+  const people = useApi<CaseCandidates>(withQuery(assigneesPath, { caseId: detail.case.id }));
   const [person, setPerson] = useState<string>(
     detail.case.assignedTo ? String(detail.case.assignedTo.id) : '',
   );
@@ -19,8 +19,7 @@ export function AssignForm({ detail, reload }: { detail: CaseDetail; reload: () 
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // The people on the case are candidates too (the investigator who opened it, for one).
-  const options = [...(people.data?.people ?? [])];
-  for (const p of detail.access) if (!options.some((o) => o.id === p.id)) options.push(p);
+  const options: { id: number; displayName: string }[] = [...(people.data?.people ?? [])];
   const submit = async () => {
     setBusy(true);
     setError(null);
