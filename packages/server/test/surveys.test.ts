@@ -129,6 +129,14 @@ describe('survey rounds', () => {
     ).toBe(400);
   });
 
+  it('takes a null profile answer as no answer', async () => {
+    const { token } = await openRound(app, manager);
+    const sent = await answer(app, token, { items: { 'ps.leadership.1': 3 }, group: null });
+    expect(sent.statusCode).toBe(201);
+    const row = app.store.db.prepare('SELECT profile_group FROM survey_answers').get();
+    expect(row).toEqual({ profile_group: null });
+  });
+
   it('keeps results hidden while the round is open', async () => {
     const { round, token } = await openRound(app, manager);
     await answerMany(app, token, 12, { items: { 'ps.leadership.1': 4 } });

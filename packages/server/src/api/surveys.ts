@@ -301,6 +301,8 @@ export const PublicSurvey = Type.Object({
   opensOn: Type.String(),
   closesOn: Type.String(),
   accessMode: SurveyAccessMode,
+  /** Results are never shown for a group smaller than this (told to respondents). */
+  minGroupSize: Type.Integer(),
   /** Null unless the round is open. */
   questionnaire: Type.Union([Questionnaire, Type.Null()]),
 });
@@ -311,8 +313,8 @@ export type PublicSurvey = Static<typeof PublicSurvey>;
 export const SurveyAnswerSubmission = Type.Object({
   /** Statement id → 1..5, or 0 for "don't know"; statements left out were skipped. */
   items: Type.Record(Type.String({ maxLength: 100 }), Type.Integer({ minimum: 0, maximum: 5 })),
-  /** Profile option id, or null / absent for no answer. */
-  group: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+  /** Profile option id, or null / absent for no answer (null first: Ajv's coercion would make it ''). */
+  group: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 100 })])),
   /** Factor id → comment. */
   comments: Type.Optional(
     Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 2000 })),

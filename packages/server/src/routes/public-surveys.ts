@@ -56,6 +56,7 @@ const publicSurveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         opensOn: round.opens_on,
         closesOn: round.closes_on,
         accessMode: round.access_mode,
+        minGroupSize: round.min_group_size,
         questionnaire: status === 'open' ? questionnaireOf(round) : null,
       };
     },

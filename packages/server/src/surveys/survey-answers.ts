@@ -56,7 +56,7 @@ export function submitAnswer(
   if (Object.keys(items).length === 0 && Object.keys(comments).length === 0) {
     throw surveyError('SURVEY_ANSWER_INVALID', 'The answer is empty.');
   }
-  const group = submission.group ?? null;
+  const group = submission.group === '' ? null : (submission.group ?? null);
   if (group !== null && !groupIds.has(group)) {
     throw surveyError('SURVEY_ANSWER_INVALID', `Unknown profile answer ${group}.`);
   }

@@ -162,7 +162,7 @@ function form(survey: PublicSurvey, q: Questionnaire, rerender: () => void): voi
     'form',
     { novalidate: true },
     el('p', {}, local(q.introduction)),
-    el('p', { class: 'notice' }, msg('anonymity')),
+    el('p', { class: 'notice' }, msg('anonymity', { min: survey.minGroupSize })),
     el('p', {}, msg('closesOn', { date: formatDay(survey.closesOn) })),
     codeField,
     profile(q),
