@@ -52,20 +52,64 @@ export function sourceText(table: TextTable, source: TextSource): string[] {
     );
   }
   if (prefix === undefined && width === undefined) return cells as string[];
-  return cells.map((c) => {
-    if (c === '') return c;
-    const padded = width !== undefined && DIGITS.test(c) ? c.padStart(width, '0') : c;
-    return prefix !== undefined ? padded.slice(0, prefix) : padded;
-  });
+  return cells.map((c) => sourceCell(source, c));
+}
+
+/** The text of one cell of a source's column (padded, then cut to the prefix). */
+function sourceCell(source: TextSource, cell: string): string {
+  const { prefix, width } = source;
+  if (cell === '') return cell;
+  const padded = width !== undefined && DIGITS.test(cell) ? cell.padStart(width, '0') : cell;
+  return prefix !== undefined ? padded.slice(0, prefix) : padded;
 }
 
 /** Codes of a source's cells under a dictionary: −1 missing, `values.length` for unseen values. */
 export function encode(table: TextTable, dictionary: Dictionary): Int32Array {
   const index = new Map<string, number>();
   dictionary.values.forEach((v, i) => index.set(v, i));
-  const cells = sourceText(table, dictionary.source);
   const unseen = dictionary.values.length;
-  return Int32Array.from(cells, (c) => (c === '' ? -1 : (index.get(c) ?? unseen)));
+  const { source } = dictionary;
+  const cells = columnOf(table, source.column);
+  const codes = new Int32Array(cells.length);
+  // Each distinct cell (or pair of cells) is transformed and looked up once: building the source's
+  // text for every row allocated a string per row, and on a million rows the garbage collector cost
+  // more than the lookups.
+  if (source.pairedWith !== undefined) {
+    const other = columnOf(table, source.pairedWith);
+    const seen = new Map<string, Map<string, number>>();
+    for (let i = 0; i < cells.length; i++) {
+      const a = cells[i] as string;
+      const b = other[i] as string;
+      if (a === '' || b === '') {
+        codes[i] = -1;
+        continue;
+      }
+      let byOther = seen.get(a);
+      if (!byOther) {
+        byOther = new Map<string, number>();
+        seen.set(a, byOther);
+      }
+      let code = byOther.get(b);
+      if (code === undefined) {
+        code = index.get(`${a}\u0001${b}`) ?? unseen;
+        byOther.set(b, code);
+      }
+      codes[i] = code;
+    }
+    return codes;
+  }
+  const seen = new Map<string, number>();
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    let code = seen.get(cell);
+    if (code === undefined) {
+      const text = sourceCell(source, cell);
+      code = text === '' ? -1 : (index.get(text) ?? unseen);
+      seen.set(cell, code);
+    }
+    codes[i] = code;
+  }
+  return codes;
 }
 
 /** The values of a source in training, most frequent first (ties in text order). */
