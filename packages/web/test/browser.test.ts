@@ -124,6 +124,17 @@ describe('the web app in Chromium', () => {
     await analyst.waitForLoadState('networkidle');
     await check(analyst, '05-pairs');
 
+    // An analyst opens a case on a pair and then sees only its summary (need-to-know).
+    await analyst.locator('table a', { hasText: 'Open a case' }).first().click();
+    await analyst.getByRole('heading', { level: 1, name: 'Open a case' }).waitFor();
+    await analyst.getByRole('button', { name: 'Open the case' }).click();
+    await analyst.waitForURL(/\/cases\/\d+$/);
+    await analyst.getByText('You opened this case from a flag').waitFor();
+    expect(await analyst.locator('.facts').textContent()).toContain('A flagged pair');
+    await check(analyst, '05b-pair-case-summary');
+    await analyst.goBack();
+    await analyst.goBack();
+
     await analyst.getByRole('link', { name: 'Mirror analysis' }).click();
     await analyst.getByRole('heading', { level: 1, name: 'Mirror analysis' }).waitFor();
     await check(analyst, '06-mirror');
