@@ -83,7 +83,8 @@ describe('anonymity of the answers', () => {
     });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('survey page');
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("style-src 'self';");
     await app.inject({
       method: 'GET',
       url: `/api/public/surveys/${token}`,

@@ -92,7 +92,9 @@ describe('the public survey page in Chromium', () => {
   it('takes an anonymous answer by keyboard and mouse, in English then French, and thanks', async () => {
     const { round, token } = await openRound(app, manager, { title: 'Trade survey 2026' });
     const { context, page, problems, origins } = await watchedPage('en-GB');
-    await page.goto(`${base}/survey/${token}`);
+    const response = await page.goto(`${base}/survey/${token}`);
+    // The page's own strict policy: no inline style or script, nothing from elsewhere.
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
     await page.getByRole('heading', { name: 'Trade survey 2026' }).waitFor();
     expect(await page.getByRole('heading', { level: 2 }).count()).toBe(10);
 
@@ -194,7 +196,8 @@ describe('the public survey page in Chromium', () => {
 describe('the transparency page in Chromium', () => {
   it('shows release times by office and channel, how to report and what happens next', async () => {
     const { context, page, problems, origins } = await watchedPage('en-GB');
-    await page.goto(`${base}/transparency`);
+    const response = await page.goto(`${base}/transparency`);
+    expect(response?.headers()['content-security-policy']).toContain("style-src 'self';");
     await page.getByRole('heading', { name: 'Release times by office and channel' }).waitFor();
     await page.getByRole('rowheader', { name: 'All offices' }).waitFor();
     expect(await page.getByRole('columnheader').count()).toBeGreaterThan(2);

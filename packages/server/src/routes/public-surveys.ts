@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { ErrorResponse } from '../api/common.js';
 import {
   PublicSurvey,
@@ -84,6 +85,32 @@ const publicSurveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 };
 export default publicSurveyRoutes;
 
+/**
+ * The policy of the survey and transparency pages: stricter than the workspace's (no inline
+ * styles, nothing from another origin, no form posts, no WebAssembly).
+ */
+export const publicPagePolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Route-level onSend: runs after the app's security-headers hook, so the page's policy wins. */
+export async function withPublicPagePolicy(
+  _request: unknown,
+  reply: FastifyReply,
+  payload: unknown,
+): Promise<unknown> {
+  reply.header('content-security-policy', publicPagePolicy);
+  return payload;
+}
+
 /** Reads a built page from the web root; 404 when the web app is not built. */
 export async function sendPage(
   webRoot: string | null,
@@ -101,7 +128,7 @@ export async function sendPage(
 export const surveyPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/survey/:token',
-    { config: anonymous, logLevel: quiet, schema: { hide: true } },
+    { config: anonymous, logLevel: quiet, schema: { hide: true }, onSend: withPublicPagePolicy },
     async (_request, reply) => {
       const page = await sendPage(app.serverConfig.webRoot, 'survey.html');
       if (!page) throw notFound();

@@ -3,7 +3,7 @@ import { TransparencyResponse } from '../api/transparency.js';
 import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { isServerError, notFound } from '../errors.js';
 import { releaseStandards } from '../transparency/release-standards.js';
-import { sendPage } from './public-surveys.js';
+import { sendPage, withPublicPagePolicy } from './public-surveys.js';
 
 /** The Directive's clocks the page states (EU 2019/1937, Art. 9(1)(b) and (f)). */
 const reportingClocks = { path: '/report', acknowledgementDays: 7, feedbackMonths: 3 };
@@ -42,7 +42,12 @@ export default transparencyRoutes;
 export const transparencyPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/transparency',
-    { config: { public: true }, logLevel: 'error', schema: { hide: true } },
+    {
+      config: { public: true },
+      logLevel: 'error',
+      schema: { hide: true },
+      onSend: withPublicPagePolicy,
+    },
     async (_request, reply) => {
       const page = await sendPage(app.serverConfig.webRoot, 'transparency.html');
       if (!page) throw notFound();
