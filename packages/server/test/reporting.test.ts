@@ -324,3 +324,84 @@ describe('recipient keys', () => {
     );
   });
 });
+
+describe('re-sealing and the questionnaire', () => {
+  it('lets a manager seal a report to a recipient who joined later, not to one the reporter left out', async () => {
+    const { openReport, sealKeyFor } =
+      await import('../../web/src/public/shared/recipient-inbox.js');
+    await submitReport(app, draft, { leaveOut: [investigator.userId] });
+    const nina = await makeRecipient(app, 'investigator', 'nina', manager);
+    const [r] = (
+      await app.inject({ method: 'GET', url: '/api/reporting/reports', headers: manager.headers })
+    ).json<ReportList>().items;
+    if (!r) throw new Error('no report');
+    const opened = await openReport(
+      manager.keyPair,
+      (await detail(manager, r.id)).json<ReportDetail>(),
+    );
+    const keyOf = async (who: TestRecipient) =>
+      sealKeyFor(opened, Buffer.from(who.keyPair.publicKey).toString('base64'));
+    const forIvan = await app.inject({
+      method: 'POST',
+      url: `/api/reporting/reports/${r.id}/keys`,
+      headers: manager.headers,
+      payload: { recipientId: investigator.userId, sealedKey: await keyOf(investigator) },
+    });
+    expect(forIvan.json()).toMatchObject({ error: { code: 'REPORT_RESEAL_REFUSED' } });
+    const forNina = await app.inject({
+      method: 'POST',
+      url: `/api/reporting/reports/${r.id}/keys`,
+      headers: manager.headers,
+      payload: { recipientId: nina.userId, sealedKey: await keyOf(nina) },
+    });
+    expect(forNina.statusCode).toBe(201);
+    const theirs = (await detail(nina, r.id)).json<ReportDetail>();
+    const content = await decryptReportContent(
+      await openReportKey(nina.keyPair, theirs.sealedKey),
+      theirs.content,
+    );
+    expect(content.answers['what']).toContain('200 dollars');
+  });
+
+  it('serves the questionnaire an admin sets, and the default one again after a reset', async () => {
+    const admin = await loginAs(app, 'admin');
+    const question = {
+      id: 'what',
+      kind: 'textarea',
+      required: true,
+      label: { en: 'Tell us', fr: 'Racontez' },
+      help: { en: '', fr: '' },
+    };
+    const bad = await app.inject({
+      method: 'PUT',
+      url: '/api/reporting/questionnaire',
+      headers: admin.headers,
+      payload: { questions: [question, question] },
+    });
+    expect(bad.json()).toMatchObject({ error: { code: 'REPORT_BAD_QUESTIONNAIRE' } });
+    const set = await app.inject({
+      method: 'PUT',
+      url: '/api/reporting/questionnaire',
+      headers: admin.headers,
+      payload: { questions: [question] },
+    });
+    expect(set.statusCode).toBe(200);
+    const form = await app.inject({ method: 'GET', url: '/api/public/report-form' });
+    expect(form.json<{ questions: unknown[] }>().questions).toEqual([question]);
+    await app.inject({
+      method: 'PUT',
+      url: '/api/reporting/questionnaire',
+      headers: admin.headers,
+      payload: { questions: null },
+    });
+    const again = await app.inject({ method: 'GET', url: '/api/public/report-form' });
+    expect(again.json<{ questions: { id: string }[] }>().questions.map((q) => q.id)).toEqual([
+      'what',
+      'office',
+      'when',
+      'who',
+      'amount',
+      'details',
+    ]);
+  });
+});

@@ -32,11 +32,17 @@ export type SealedAttachment = Static<typeof SealedAttachment>;
 
 /** A question of the public form (labels in English and French). */
 export const ReportQuestion = Type.Object({
-  id: Type.String(),
+  id: Type.String({ maxLength: 32 }),
   kind: Type.Enum(['text', 'textarea', 'date', 'office', 'amount']),
   required: Type.Boolean(),
-  label: Type.Object({ en: Type.String(), fr: Type.String() }),
-  help: Type.Object({ en: Type.String(), fr: Type.String() }),
+  label: Type.Object({
+    en: Type.String({ minLength: 1, maxLength: 200 }),
+    fr: Type.String({ minLength: 1, maxLength: 200 }),
+  }),
+  help: Type.Object({
+    en: Type.String({ maxLength: 1000 }),
+    fr: Type.String({ maxLength: 1000 }),
+  }),
 });
 /** A question of the public form. */
 export type ReportQuestion = Static<typeof ReportQuestion>;
@@ -317,6 +323,26 @@ export const ReportingSettings = Type.Object({
 });
 /** Reporting channel settings. */
 export type ReportingSettings = Static<typeof ReportingSettings>;
+
+/** `PUT /api/reporting/questionnaire`: the form's questions, or null for the default ones. */
+export const ReportQuestionnaireBody = Type.Object({
+  questions: Nullable(Type.Array(ReportQuestion, { minItems: 1, maxItems: 30 })),
+});
+/** The form's questions, or null for the default ones. */
+export type ReportQuestionnaireBody = Static<typeof ReportQuestionnaireBody>;
+
+/** The form's questions. */
+export const ReportQuestionnaire = Type.Object({ questions: Type.Array(ReportQuestion) });
+/** The form's questions. */
+export type ReportQuestionnaire = Static<typeof ReportQuestionnaire>;
+
+/** `POST /api/reporting/reports/:id/keys`: the report key sealed to another recipient. */
+export const ResealBody = Type.Object({
+  recipientId: Type.Integer({ minimum: 1 }),
+  sealedKey: Type.String({ pattern: base64, maxLength: 128 }),
+});
+/** The report key sealed to another recipient. */
+export type ResealBody = Static<typeof ResealBody>;
 
 /** Plain acknowledgement of a change. */
 export const ReportOk = Type.Object({ ok: Type.Literal(true) });

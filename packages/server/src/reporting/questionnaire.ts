@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { ReportQuestion } from '../api/reporting.js';
+import { appendAudit } from '../audit/audit-trail.js';
+import type { Db } from '../store/database.js';
+import { reportingError, reportingErrorCodes } from './reporting-errors.js';
 
 /** The default questions of the public form, in English and French (ISO 37002 § 8.3). */
 export const defaultQuestionnaire: readonly ReportQuestion[] = [
@@ -81,3 +85,60 @@ export const allowedAttachmentTypes: readonly string[] = [
 export const maxAttachments = 5;
 /** At most this many bytes per attachment (10 MB). */
 export const maxAttachmentBytes = 10 * 1_048_576;
+
+/** The questions the public form asks: the installation's own, else the default ones. */
+export function readQuestionnaire(db: Db): ReportQuestion[] {
+  const row = db.prepare('SELECT questionnaire FROM reporting_config WHERE id = 1').get() as {
+    questionnaire: string | null;
+  };
+  return row.questionnaire
+    ? (JSON.parse(row.questionnaire) as ReportQuestion[])
+    : [...defaultQuestionnaire];
+}
+
+/**
+ * Replaces the form's questions (admins), or restores the default ones with `null`. Ids are
+ * unique lower-case words (they key the answers inside encrypted reports); at least one
+ * question is required. On the audit trail with the count and a hash, not the text.
+ */
+export function setQuestionnaire(
+  db: Db,
+  actorId: number,
+  questions: ReportQuestion[] | null,
+): ReportQuestion[] {
+  if (questions !== null) {
+    const ids = new Set(questions.map((q) => q.id));
+    if (
+      ids.size !== questions.length ||
+      questions.some((q) => !/^[a-z][a-z0-9_]{0,31}$/.test(q.id))
+    ) {
+      throw reportingError(
+        reportingErrorCodes.badQuestionnaire,
+        400,
+        'Question ids must be unique lower-case words.',
+      );
+    }
+    if (!questions.some((q) => q.required)) {
+      throw reportingError(
+        reportingErrorCodes.badQuestionnaire,
+        400,
+        'At least one question must be required.',
+      );
+    }
+  }
+  const text = questions === null ? null : JSON.stringify(questions);
+  db.transaction(() => {
+    db.prepare('UPDATE reporting_config SET questionnaire = ? WHERE id = 1').run(text);
+    appendAudit(db, {
+      actorId,
+      action: 'reporting.questionnaire',
+      targetType: null,
+      targetId: null,
+      details: {
+        questions: questions?.length ?? null,
+        sha256: text === null ? null : createHash('sha256').update(text).digest('hex'),
+      },
+    });
+  })();
+  return readQuestionnaire(db);
+}

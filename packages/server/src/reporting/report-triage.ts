@@ -105,3 +105,56 @@ export function excludeFromReport(
     });
   })();
 }
+
+/**
+ * Seals a report's key to a recipient who joined after it was received (managers who read the
+ * report do it in their browser; the server stores the new sealed key). Refused for someone
+ * who was already an active recipient when the report came in (the reporter left them out),
+ * for someone excluded, and for keys not active.
+ */
+export function resealReport(
+  db: Db,
+  user: AuthenticatedUser,
+  reportId: number,
+  recipientId: number,
+  sealedKey: string,
+): void {
+  loadReportFor(db, user, reportId);
+  const refuse = (message: string) =>
+    reportingError(reportingErrorCodes.resealRefused, 409, message);
+  const target = db
+    .prepare(
+      `SELECT r.status, coalesce(r.decided_at, r.registered_at) AS active_since, u.disabled, u.role
+       FROM report_recipients r JOIN users u ON u.id = r.user_id WHERE r.user_id = ?`,
+    )
+    .get(recipientId) as
+    { status: string; active_since: string; disabled: number; role: string } | undefined;
+  if (!target || target.status !== 'active' || target.disabled === 1) {
+    throw refuse('That person is not an active recipient.');
+  }
+  const report = db.prepare('SELECT received_at FROM reports WHERE id = ?').get(reportId) as {
+    received_at: string;
+  };
+  if (target.active_since <= report.received_at) {
+    throw refuse('The reporter left this person out.');
+  }
+  const excluded = db
+    .prepare('SELECT 1 FROM report_exclusions WHERE report_id = ? AND user_id = ?')
+    .get(reportId, recipientId);
+  if (excluded) throw refuse('That person is excluded from the report.');
+  db.transaction(() => {
+    const info = db
+      .prepare(
+        'INSERT INTO report_keys (report_id, user_id, sealed_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      )
+      .run(reportId, recipientId, sealedKey);
+    if (info.changes === 0) throw refuse('That person already holds the key.');
+    appendAudit(db, {
+      actorId: user.id,
+      action: 'report.reseal',
+      targetType: 'report',
+      targetId: String(reportId),
+      details: { recipientId },
+    });
+  })();
+}

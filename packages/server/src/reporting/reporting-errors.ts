@@ -16,6 +16,8 @@ export const reportingErrorCodes = {
   alreadyTriaged: 'REPORT_ALREADY_TRIAGED',
   selfExclusion: 'REPORT_SELF_EXCLUSION',
   closed: 'REPORT_CLOSED',
+  badQuestionnaire: 'REPORT_BAD_QUESTIONNAIRE',
+  resealRefused: 'REPORT_RESEAL_REFUSED',
 } as const;
 
 /** A reporting error with its stable code. */

@@ -19,9 +19,9 @@ import {
 import { ProofOfWork, proofFromHeader } from '../reporting/proof-of-work.js';
 import {
   allowedAttachmentTypes,
-  defaultQuestionnaire,
   maxAttachmentBytes,
   maxAttachments,
+  readQuestionnaire,
 } from '../reporting/questionnaire.js';
 import { RateBudget } from '../reporting/rate-budget.js';
 import { readReportingConfig } from '../reporting/reporting-config.js';
@@ -34,7 +34,6 @@ import {
   storeReport,
 } from '../reporting/report-submit.js';
 import { postMessage } from '../reporting/report-thread.js';
-import type { ReportQuestion } from '../api/reporting.js';
 
 /** Five attachments of 10 MB as base64, plus the report and keys. */
 const submissionBodyLimit = 75 * 1_048_576;
@@ -81,13 +80,8 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
     },
     async () => {
       const c = config();
-      const row = db.prepare('SELECT questionnaire FROM reporting_config WHERE id = 1').get() as {
-        questionnaire: string | null;
-      };
       return {
-        questions: row.questionnaire
-          ? (JSON.parse(row.questionnaire) as ReportQuestion[])
-          : [...defaultQuestionnaire],
+        questions: readQuestionnaire(db),
         recipients: publicRecipients(db),
         receiptSalt: c.receiptSalt,
         limits: {

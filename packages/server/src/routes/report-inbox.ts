@@ -10,6 +10,9 @@ import {
   ReportingSettings,
   ReportList,
   ReportOk,
+  ReportQuestionnaire,
+  ReportQuestionnaireBody,
+  ResealBody,
   ReportStatusBody,
   ReportTriageBody,
   ReportTriaged,
@@ -26,7 +29,8 @@ import {
 } from '../reporting/report-inbox.js';
 import { deleteExpiredReports, deleteReport } from '../reporting/report-retention.js';
 import { postMessage } from '../reporting/report-thread.js';
-import { excludeFromReport, triageReport } from '../reporting/report-triage.js';
+import { excludeFromReport, resealReport, triageReport } from '../reporting/report-triage.js';
+import { readQuestionnaire, setQuestionnaire } from '../reporting/questionnaire.js';
 import { readReportingConfig, updateReportingConfig } from '../reporting/reporting-config.js';
 import type { ReportingConfig } from '../reporting/reporting-config.js';
 
@@ -210,6 +214,59 @@ const reportInbox: FastifyPluginAsyncTypebox = async (app) => {
       );
       return { ok: true as const };
     },
+  );
+
+  app.post(
+    '/reporting/reports/:id/keys',
+    {
+      preHandler: managers,
+      schema: {
+        tags: ['reporting'],
+        summary: 'Seal the report key to a recipient who joined after the report came in',
+        params: ReportIdParams,
+        body: ResealBody,
+        response: { 201: ReportOk },
+      },
+    },
+    async (request, reply) => {
+      resealReport(
+        db,
+        userOf(request),
+        request.params.id,
+        request.body.recipientId,
+        request.body.sealedKey,
+      );
+      return reply.status(201).send({ ok: true as const });
+    },
+  );
+
+  app.put(
+    '/reporting/questionnaire',
+    {
+      preHandler: app.requireRole(['admin']),
+      schema: {
+        tags: ['reporting'],
+        summary: "Replace the public form's questions (null: the default ones)",
+        body: ReportQuestionnaireBody,
+        response: { 200: ReportQuestionnaire },
+      },
+    },
+    async (request) => ({
+      questions: setQuestionnaire(db, userOf(request).id, request.body.questions),
+    }),
+  );
+
+  app.get(
+    '/reporting/questionnaire',
+    {
+      preHandler: app.requireRole(['admin', 'manager']),
+      schema: {
+        tags: ['reporting'],
+        summary: "The public form's questions",
+        response: { 200: ReportQuestionnaire },
+      },
+    },
+    async () => ({ questions: readQuestionnaire(db) }),
   );
 
   app.delete(

@@ -4,6 +4,7 @@
 import type { ReportAttachment, ReportDetail, ReportMessage } from '@probity/server';
 import type { RecipientKeyPair } from './recipient-crypto.js';
 import { openReportKey } from './recipient-crypto.js';
+import { fromBase64, sodiumReady, toBase64 } from './sodium.js';
 import type { ReportContent, Sealed } from './report-crypto.js';
 import {
   decryptAttachment,
@@ -59,4 +60,13 @@ export function openAttachment(
 /** Encrypts a reply for `POST /api/reporting/reports/:id/messages` (`{ message, kind }`). */
 export function sealReply(opened: OpenedReport, text: string): Promise<Sealed> {
   return encryptMessage(opened.reportKey, 'recipient', text);
+}
+
+/**
+ * Seals an opened report's key to another recipient's public key (base64), for
+ * `POST /api/reporting/reports/:id/keys` (`{ recipientId, sealedKey }`).
+ */
+export async function sealKeyFor(opened: OpenedReport, publicKey: string): Promise<string> {
+  const sodium = await sodiumReady();
+  return toBase64(sodium, sodium.crypto_box_seal(opened.reportKey, fromBase64(sodium, publicKey)));
 }
