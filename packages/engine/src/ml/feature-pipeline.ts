@@ -12,6 +12,7 @@ import {
   type TextSource,
   type TextTable,
   columnOf,
+  columnOfRows,
   encode,
   learnDictionary,
   parseNumbers,
@@ -123,7 +124,8 @@ function profile(name: string, cells: readonly string[]): ColumnProfile {
 }
 
 function ratio(a: Float64Array, b: Float64Array): Float64Array {
-  return Float64Array.from(a, (x, i) => {
+  return columnOfRows(a.length, (i) => {
+    const x = a[i] as number;
     const d = b[i] as number;
     return d > 0 && x >= 0 ? x / d : NaN;
   });
@@ -161,7 +163,11 @@ export function applyFeaturePipeline(pipeline: FeaturePipeline, table: TextTable
         break;
       case 'category': {
         const size = (pipeline.dictionaries[spec.dictionary] as Dictionary).values.length;
-        column = Float64Array.from(codesOf(spec.dictionary), (c) => (c < 0 || c >= size ? NaN : c));
+        const categoryCodes = codesOf(spec.dictionary);
+        column = columnOfRows(categoryCodes.length, (i) => {
+          const c = categoryCodes[i] as number;
+          return c < 0 || c >= size ? NaN : c;
+        });
         kind = 'categorical';
         break;
       }
@@ -178,9 +184,10 @@ export function applyFeaturePipeline(pipeline: FeaturePipeline, table: TextTable
       case 'equal': {
         const a = columnOf(table, spec.left);
         const b = columnOf(table, spec.right);
-        column = Float64Array.from(a, (x, i) =>
-          x === '' || b[i] === '' ? NaN : x === b[i] ? 1 : 0,
-        );
+        column = columnOfRows(a.length, (i) => {
+          const x = a[i] as string;
+          return x === '' || b[i] === '' ? NaN : x === b[i] ? 1 : 0;
+        });
         break;
       }
       case 'ratio':
@@ -190,7 +197,8 @@ export function applyFeaturePipeline(pipeline: FeaturePipeline, table: TextTable
       case 'group-ratio': {
         const values = numbersOf(spec.value);
         const group = codesOf(spec.dictionary);
-        column = Float64Array.from(values, (x, i) => {
+        column = columnOfRows(values.length, (i) => {
+          const x = values[i] as number;
           const m = spec.medians[group[i] as number];
           return m === undefined || m === null || !(m > 0) || Number.isNaN(x) ? NaN : x / m;
         });
