@@ -30,7 +30,11 @@ describe('anonymity of the answers', () => {
     const sent = await app.inject({
       method: 'POST',
       url: `/api/public/surveys/${token}/answers`,
-      payload: { items: { 'ps.leadership.1': 4 }, group: 'broker', comments: { automation: 'ok' } },
+      payload: {
+        items: { 'ps.transparency.1': 2, 'ps.leadership.1': 4 },
+        group: 'broker',
+        comments: { automation: 'ok' },
+      },
       headers: respondent,
       remoteAddress: address,
     });
@@ -47,6 +51,8 @@ describe('anonymity of the answers', () => {
     expect(() => db.prepare('SELECT rowid FROM survey_answers').all()).toThrow();
     const row = db.prepare('SELECT * FROM survey_answers').get() as Record<string, unknown>;
     expect(row['id']).toMatch(/^[0-9a-f]{32}$/);
+    // The values in the questionnaire's order, whatever the order the respondent answered in.
+    expect(row['items']).toBe('{"ps.leadership.1":4,"ps.transparency.1":2}');
     // Nowhere in the database: the address, the forwarded addresses, the user agent.
     const tables = (
       db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]

@@ -40,18 +40,26 @@ export function submitAnswer(
   const itemIds = new Set(questionnaire.factors.flatMap((f) => f.items.map((i) => i.id)));
   const factorIds = new Set(questionnaire.factors.map((f) => f.id));
   const groupIds = new Set(questionnaire.profile.options.map((o) => o.id));
-  const items: StoredItems = {};
-  for (const [id, value] of Object.entries(submission.items)) {
+  for (const id of Object.keys(submission.items)) {
     if (!itemIds.has(id)) throw surveyError('SURVEY_ANSWER_INVALID', `Unknown statement ${id}.`);
-    items[id] = value;
   }
-  const comments: StoredComments = {};
-  for (const [factor, text] of Object.entries(submission.comments ?? {})) {
+  for (const factor of Object.keys(submission.comments ?? {})) {
     if (!factorIds.has(factor)) {
       throw surveyError('SURVEY_ANSWER_INVALID', `Unknown factor ${factor}.`);
     }
-    const cleaned = cleanComment(text);
-    if (cleaned !== '') comments[factor] = cleaned;
+  }
+  // Stored in the questionnaire's order, not the body's: the order in which a person clicked
+  // through the form is a trace of its own.
+  const items: StoredItems = {};
+  const comments: StoredComments = {};
+  for (const factor of questionnaire.factors) {
+    for (const item of factor.items) {
+      const value = submission.items[item.id];
+      if (value !== undefined) items[item.id] = value;
+    }
+    const text = submission.comments?.[factor.id];
+    const cleaned = text === undefined ? '' : cleanComment(text);
+    if (cleaned !== '') comments[factor.id] = cleaned;
   }
   if (Object.keys(items).length === 0 && Object.keys(comments).length === 0) {
     throw surveyError('SURVEY_ANSWER_INVALID', 'The answer is empty.');
@@ -61,6 +69,8 @@ export function submitAnswer(
     throw surveyError('SURVEY_ANSWER_INVALID', `Unknown profile answer ${group}.`);
   }
 
+  // A used code's hash is deleted; secure_delete overwrites the freed bytes in the file.
+  if (round.access_mode === 'invitation') db.pragma('secure_delete = ON');
   db.transaction(() => {
     if (round.access_mode === 'invitation') {
       const code = submission.invitationCode ?? '';
