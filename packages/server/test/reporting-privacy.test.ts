@@ -213,7 +213,7 @@ describe('reporting channel privacy', () => {
     writeFileSync(path.join(web, 'index.html'), '<!doctype html>');
     writeFileSync(path.join(web, 'report.html'), '<!doctype html><title>r</title>');
     app = await testApp({ webRoot: web });
-    for (const url of ['/report', '/report/follow-up']) {
+    for (const url of ['/report', '/report/follow-up', '/report/', '/report/follow-up/']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<title>r</title>');

@@ -5,12 +5,12 @@
  * another origin and breaks no Content-Security-Policy rule.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import type { ProbityApp } from '../../server/src/app.js';
@@ -31,6 +31,19 @@ let app: ProbityApp;
 let browser: Browser;
 let base: string;
 let manager: TestRecipient;
+
+/** Serious and critical axe-core violations on the page (run outside the page's CSP). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(
+    await readFile(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'),
+  );
+  const result = (await page.evaluate('axe.run({ resultTypes: ["violations"] })')) as {
+    violations: { id: string; impact: string | null; help: string }[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'probity-report-page-'));
@@ -86,6 +99,7 @@ describe('the public report page in Chromium', () => {
     await page.goto(`${base}/report`);
     await page.waitForSelector('#q-what');
     expect(await page.locator('h1').textContent()).toContain('Signaler');
+    expect(await axeViolations(page)).toEqual([]);
     await page.fill('#q-what', 'Le chef de poste demande 300 euros par camion.');
     await page.fill('#q-office', 'Bureau du port');
     await page.setInputFiles('#attachments', {
@@ -133,6 +147,8 @@ describe('the public report page in Chromium', () => {
     await page.fill('#receipt', receiptText ?? '');
     await page.click('button[type=submit]');
     await page.waitForSelector('.thread', { timeout: 60_000 });
+    expect(await page.locator('dt').first().textContent()).toBe('Que s’est-il passé ?');
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.locator('.thread .text').first().textContent()).toBe('Bien reçu, merci.');
     await page.fill('#reply', 'Il était là mardi.');
     await page.click('button[type=submit]');

@@ -269,7 +269,9 @@ export const reportPages = Object.assign(
       reply.header('content-security-policy', reportPagePolicy);
       return payload;
     };
-    for (const url of ['/report', '/report/follow-up']) {
+    // `/report/*` too: a mistyped or trailing-slash address must not fall through to the
+    // workspace's logged catch-all.
+    for (const url of ['/report', '/report/follow-up', '/report/*']) {
       app.get(
         url,
         {

@@ -254,6 +254,7 @@ function showReceipt(receipt: string, reference: string): void {
 interface Opened {
   token: string;
   reportKey: Uint8Array;
+  questions: ReportQuestion[];
 }
 
 async function openReport(receipt: string): Promise<Opened> {
@@ -264,6 +265,7 @@ async function openReport(receipt: string): Promise<Opened> {
   return {
     token: session.token,
     reportKey: await reporterReportKey(wrapKey, thread.reporterKeyWrap),
+    questions: form.questions,
   };
 }
 
@@ -338,7 +340,10 @@ async function showThread(opened: Opened, message: HTMLElement | null = null): P
       h(
         'dl',
         {},
-        ...Object.entries(content.answers).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+        ...Object.entries(content.answers).flatMap(([k, v]) => [
+          h('dt', {}, opened.questions.find((q) => q.id === k)?.label[locale] ?? k),
+          h('dd', {}, v),
+        ]),
       ),
     ),
     h('h2', {}, t('thread')),
