@@ -305,3 +305,51 @@ describe('reporting channel abuse resistance', () => {
     expect(unsolved.json()).toMatchObject({ error: { code: 'REPORT_PROOF_INVALID' } });
   });
 });
+
+describe('a wrong receipt reveals nothing', () => {
+  it('answers a deleted report’s receipt as any wrong one, in about the same time as a right one', async () => {
+    app = await testApp();
+    cheapProofOfWork(app, 0);
+    app.store.db.prepare('UPDATE reporting_config SET follow_up_failures_per_minute = 10000').run();
+    const manager = await makeRecipient(app, 'manager', 'mona');
+    const draft = { answers: { what: 'x' }, locale: 'en', attachments: [] };
+    const kept = await submitReport(app, draft);
+    const gone = await submitReport(app, draft);
+    const [newest] = (
+      await app.inject({ method: 'GET', url: '/api/reporting/reports', headers: manager.headers })
+    ).json<ReportList>().items;
+    await app.inject({
+      method: 'DELETE',
+      url: `/api/reporting/reports/${newest?.id ?? 0}`,
+      headers: manager.headers,
+    });
+    const attempt = async (receiptKey: string) => {
+      const headers = await solvedProof(app as ProbityApp);
+      const t0 = performance.now();
+      const res = await (app as ProbityApp).inject({
+        method: 'POST',
+        url: '/api/public/reports/follow-up',
+        headers,
+        payload: { receiptKey },
+      });
+      return { ms: performance.now() - t0, status: res.statusCode, body: res.body };
+    };
+    const goneKey = await lookupKeyOf(app, gone.receipt);
+    const randomKey = Buffer.alloc(32, 9).toString('base64');
+    const deleted = await attempt(goneKey);
+    const random = await attempt(randomKey);
+    expect(deleted.status).toBe(404);
+    expect(deleted.body).toBe(random.body);
+
+    const rightKey = await lookupKeyOf(app, kept.receipt);
+    const right: number[] = [];
+    const wrong: number[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      right.push((await attempt(rightKey)).ms);
+      wrong.push((await attempt(randomKey)).ms);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    // Both paths are one SHA-256 and one indexed lookup: no slow path gives a right receipt away.
+    expect(Math.abs(median(right) - median(wrong))).toBeLessThan(2);
+  });
+});
