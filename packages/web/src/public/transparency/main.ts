@@ -43,7 +43,8 @@ function cellContent(cell: ReleaseStandardCell | undefined, min: number): HTMLEl
     return el(
       'td',
       { class: 'suppressed' },
-      el('span', { title: msg('suppressed', { min }) }, '—'),
+      el('span', { 'aria-hidden': 'true', title: msg('suppressed', { min }) }, '—'),
+      el('span', { class: 'visually-hidden' }, msg('suppressed', { min })),
     );
   }
   return el(
