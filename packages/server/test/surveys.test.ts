@@ -110,6 +110,30 @@ describe('survey rounds', () => {
     expect(late.json()).toMatchObject({ error: { code: 'SURVEY_CLOSED' } });
   });
 
+  it('shows a scheduled round’s dates but not its questionnaire, and refuses its answers', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const { token } = await openRound(app, manager, { opensOn: tomorrow, closesOn: tomorrow });
+    const read = await app.inject({ method: 'GET', url: `/api/public/surveys/${token}` });
+    expect(read.json()).toMatchObject({
+      status: 'scheduled',
+      opensOn: tomorrow,
+      questionnaire: null,
+    });
+    const early = await answer(app, token, { items: { 'ps.leadership.1': 4 } });
+    expect(early.json()).toMatchObject({ error: { code: 'SURVEY_NOT_OPEN' } });
+  });
+
+  it('issues invitation codes only for invitation rounds', async () => {
+    const { round } = await openRound(app, manager);
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/surveys/rounds/${round.id}/invitations`,
+      headers: manager.headers,
+      payload: { count: 5 },
+    });
+    expect(response.json()).toMatchObject({ error: { code: 'SURVEY_NOT_INVITATION' } });
+  });
+
   it('answers a wrong link with the same not-found, for reading and answering', async () => {
     await openRound(app, manager);
     const read = await app.inject({ method: 'GET', url: '/api/public/surveys/notatoken' });
