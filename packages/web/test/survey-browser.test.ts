@@ -43,7 +43,9 @@ beforeAll(async () => {
   const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   execFileSync(
     process.execPath,
-    [vite, 'build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'],
+    // Into a private folder; --bypass-lock: Vite refuses a second build of the project while
+    // another runs (another browser test in a parallel worker), which cannot clash with this one.
+    [vite, 'build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir', '--bypass-lock'],
     { cwd: webDir, stdio: 'pipe' },
   );
   fx = await analyticsFixture(3000);
