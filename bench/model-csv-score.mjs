@@ -60,4 +60,5 @@ result.score = {
 };
 result.trees = JSON.parse(readFileSync(modelFile, 'utf8')).model.trees.length;
 result.loadAverageAtEnd = os.loadavg();
-process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+// One line: bench/run.mjs reads one JSON document per line.
+process.stdout.write(JSON.stringify(result) + '\n');

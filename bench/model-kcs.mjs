@@ -265,4 +265,5 @@ for (const set of featureSets) {
   }
 }
 report.loadAverageAtEnd = os.loadavg();
-process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+// One line: bench/run.mjs reads one JSON document per line.
+process.stdout.write(JSON.stringify(report) + '\n');

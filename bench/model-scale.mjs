@@ -1,6 +1,6 @@
 // Scale of the gradient-boosted trees: train on 1M synthetic rows, score 10M.
 //
-//   npm run build && node bench/model-scale.mjs [--train-rows N] [--score-rows N] [--trees N]
+//   npm run build && node bench/model-scale.mjs [--train-rows N] [--score-rows N] [--trees N] [--quick]
 //
 // The rows imitate controlled declarations: 20 features (14 numeric with missing values, 6
 // categorical codes), a label from a non-linear rule with noise (about 20 % positives). Training
@@ -18,7 +18,8 @@ const arg = (name, fallback) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const trainRows = arg('train-rows', 1_000_000);
-const scoreRows = arg('score-rows', 10_000_000);
+// `--quick` (from `npm run bench -- --quick`) scores 1M rows instead of 10M.
+const scoreRows = arg('score-rows', process.argv.includes('--quick') ? 1_000_000 : 10_000_000);
 const trees = arg('trees', 300);
 const FEATURES = 20;
 const CATEGORICAL = 6;
@@ -114,34 +115,31 @@ clearInterval(timer);
 sample();
 const depth = (t, n = 0) =>
   t.feature[n] < 0 ? 0 : 1 + Math.max(depth(t, t.left[n]), depth(t, t.right[n]));
+// One line: bench/run.mjs reads one JSON document per line.
 process.stdout.write(
-  JSON.stringify(
-    {
-      features: FEATURES,
-      trees: model.trees.length,
-      maxDepth: Math.max(...model.trees.map((t) => depth(t))),
-      meanLeaves:
-        model.trees.reduce((s, t) => s + t.feature.filter((f) => f < 0).length, 0) /
-        model.trees.length,
-      trainRows,
-      trainSeconds,
-      trainCpuSeconds,
-      scoreRows,
-      scoreSeconds,
-      scoreCpuSeconds,
-      // Per core: rows over CPU time (the scorer is single-threaded; on a shared machine wall time
-      // also counts other processes' turns).
-      scoreRowsPerSecondPerCore: scoreRows / scoreCpuSeconds,
-      scoreRowsPerSecondWall: scoreRows / scoreSeconds,
-      columnMajorFloat64RowsPerSecondPerCore: colMajor.rows / columnMajorCpuSeconds,
-      // One 1M block scored twice in a row: binned trees (now used) against compiled trees.
-      blockBinnedRowsPerSecondPerCore: block / binnedBlockCpuSeconds,
-      blockCompiledRowsPerSecondPerCore: block / compiledBlockCpuSeconds,
-      binnedOverCompiled: compiledBlockCpuSeconds / binnedBlockCpuSeconds,
-      peakRssMiB: Math.round(peakRss / 2 ** 20),
-      checksum,
-    },
-    null,
-    2,
-  ) + '\n',
+  JSON.stringify({
+    features: FEATURES,
+    trees: model.trees.length,
+    maxDepth: Math.max(...model.trees.map((t) => depth(t))),
+    meanLeaves:
+      model.trees.reduce((s, t) => s + t.feature.filter((f) => f < 0).length, 0) /
+      model.trees.length,
+    trainRows,
+    trainSeconds,
+    trainCpuSeconds,
+    scoreRows,
+    scoreSeconds,
+    scoreCpuSeconds,
+    // Per core: rows over CPU time (the scorer is single-threaded; on a shared machine wall time
+    // also counts other processes' turns).
+    scoreRowsPerSecondPerCore: scoreRows / scoreCpuSeconds,
+    scoreRowsPerSecondWall: scoreRows / scoreSeconds,
+    columnMajorFloat64RowsPerSecondPerCore: colMajor.rows / columnMajorCpuSeconds,
+    // One 1M block scored twice in a row: binned trees (now used) against compiled trees.
+    blockBinnedRowsPerSecondPerCore: block / binnedBlockCpuSeconds,
+    blockCompiledRowsPerSecondPerCore: block / compiledBlockCpuSeconds,
+    binnedOverCompiled: compiledBlockCpuSeconds / binnedBlockCpuSeconds,
+    peakRssMiB: Math.round(peakRss / 2 ** 20),
+    checksum,
+  }) + '\n',
 );
