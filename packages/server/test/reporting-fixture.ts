@@ -4,7 +4,7 @@ import argon2 from 'argon2';
 import type { Role } from '../src/access/roles.js';
 import type { ProbityApp } from '../src/app.js';
 import type { ReportForm } from '../src/api/reporting.js';
-import { encryptReport, receiptKeys } from '../../web/src/public/shared/report-crypto.js';
+import { encryptReport, receiptLookupKey } from '../../web/src/public/shared/report-crypto.js';
 import type { ReportDraft } from '../../web/src/public/shared/report-crypto.js';
 import { createRecipientKeys } from '../../web/src/public/shared/recipient-crypto.js';
 import type { RecipientKeyPair } from '../../web/src/public/shared/recipient-crypto.js';
@@ -107,5 +107,5 @@ export async function lookupKeyOf(app: ProbityApp, receipt: string): Promise<str
   const form = (
     await app.inject({ method: 'GET', url: '/api/public/report-form' })
   ).json<ReportForm>();
-  return (await receiptKeys(receipt, form.receiptSalt, nativeArgon2id)).lookupKey;
+  return receiptLookupKey(receipt, form.receiptSalt, nativeArgon2id);
 }

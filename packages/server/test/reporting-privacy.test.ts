@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,7 +47,7 @@ function tempDir(): string {
 function stateBytes(dir: string): Buffer {
   return Buffer.concat(
     readdirSync(dir)
-      .filter((f) => f.startsWith('state.sqlite'))
+      .filter((f) => ['state.sqlite', 'state.sqlite-wal', 'state.sqlite-shm'].includes(f))
       .map((f) => readFileSync(path.join(dir, f))),
   );
 }
@@ -113,9 +121,13 @@ describe('reporting channel privacy', () => {
       expect(bytes.includes(Buffer.from(needle)), needle).toBe(false);
       expect(bytes.includes(Buffer.from(needle, 'utf16le')), needle).toBe(false);
     }
-    // Not even the receipt's lookup key: only its SHA-256.
+    // Not even the receipt's lookup key: only its keyed hash.
     expect(bytes.includes(Buffer.from(lookupKey, 'base64'))).toBe(false);
     expect(bytes.includes(Buffer.from(lookupKey))).toBe(false);
+    // The lookup hashes' key lives beside the database, readable by the server's user only.
+    const pepperFile = path.join(dir, 'state.sqlite.receipt-pepper');
+    expect(statSync(pepperFile).mode & 0o777).toBe(0o600);
+    expect(bytes.includes(readFileSync(pepperFile))).toBe(false);
   });
 
   it('leaves no ciphertext of a deleted report in the state files', async () => {

@@ -7,7 +7,6 @@ import {
   decryptMessage,
   decryptReportContent,
   encryptMessage,
-  receiptKeys,
   reporterReportKey,
 } from '../../web/src/public/shared/report-crypto.js';
 import { openReportKey } from '../../web/src/public/shared/recipient-crypto.js';
@@ -138,14 +137,11 @@ describe('reporting channel', () => {
         headers: { 'x-report-session': token },
       })
     ).json<ReporterThread>();
-    const { wrapKey } = await receiptKeys(
+    const reporterKey = await reporterReportKey(
       sent.receipt,
-      (await app.inject({ method: 'GET', url: '/api/public/report-form' })).json<{
-        receiptSalt: string;
-      }>().receiptSalt,
+      thread.reporterKeyWrap,
       nativeArgon2id,
     );
-    const reporterKey = await reporterReportKey(wrapKey, thread.reporterKeyWrap);
     const [reply] = thread.messages;
     if (!reply) throw new Error('no reply');
     expect(await decryptMessage(reporterKey, 'recipient', reply)).toBe('Which terminal?');

@@ -110,7 +110,7 @@ describe('the public report page in Chromium', () => {
     await page.click('button[type=submit]');
     const receiptText = await page.locator('.receipt').textContent({ timeout: 60_000 });
     const receipt = (receiptText ?? '').replace(/\s/g, '');
-    expect(receipt).toMatch(/^\d{16}$/);
+    expect(receipt).toMatch(/^\d{20}$/);
 
     // The recipient reads it in Node with their private key, and answers.
     const [r] = (

@@ -22,6 +22,15 @@ export const SealedPayload = Type.Object({
 /** A nonce and a ciphertext. */
 export type SealedPayload = Static<typeof SealedPayload>;
 
+/** The reporter's copy of the report key: nonce, ciphertext and this report's argon2id salt. */
+export const ReporterKeyWrap = Type.Object({
+  nonce: Type.String({ pattern: base64, minLength: 32, maxLength: 32 }),
+  ciphertext: Type.String({ pattern: base64, maxLength: 128 }),
+  salt: Type.String({ pattern: base64, minLength: 24, maxLength: 24 }),
+});
+/** The reporter's copy of the report key. */
+export type ReporterKeyWrap = Static<typeof ReporterKeyWrap>;
+
 /** An attachment's ciphertext: up to 10 MB of file plus the 16-byte tag. */
 export const SealedAttachment = Type.Object({
   nonce: Type.String({ pattern: base64, minLength: 32, maxLength: 32 }),
@@ -86,7 +95,7 @@ const ReceiptKey = Type.String({ pattern: base64, minLength: 44, maxLength: 44 }
 /** `POST /api/public/reports`: a report encrypted in the browser. */
 export const ReportSubmission = Type.Object({
   receiptKey: ReceiptKey,
-  reporterKeyWrap: SealedPayload,
+  reporterKeyWrap: ReporterKeyWrap,
   content: SealedPayload,
   sealedKeys: Type.Array(
     Type.Object({
@@ -138,7 +147,7 @@ export const ReporterThread = Type.Object({
   reference: Type.String(),
   receivedAt: Type.String({ format: 'date-time' }),
   status: Type.Enum(['new', 'acknowledged', 'in_review', 'closed']),
-  reporterKeyWrap: SealedPayload,
+  reporterKeyWrap: ReporterKeyWrap,
   content: SealedPayload,
   messages: Type.Array(ReportMessage),
 });

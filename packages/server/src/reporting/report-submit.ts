@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { ReportSubmission, ReporterThread } from '../api/reporting.js';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Db } from '../store/database.js';
@@ -6,9 +6,9 @@ import { reportingError, reportingErrorCodes } from './reporting-errors.js';
 import { maxAttachmentBytes } from './questionnaire.js';
 import { readThread } from './report-thread.js';
 
-/** SHA-256 (hex) of a receipt's lookup key: what the server stores and looks up. */
-export function lookupHash(receiptKey: string): string {
-  return createHash('sha256').update(Buffer.from(receiptKey, 'base64')).digest('hex');
+/** HMAC-SHA-256 (hex) of a receipt's lookup key under the pepper: what the server stores. */
+export function lookupHash(receiptKey: string, pepper: Buffer): string {
+  return createHmac('sha256', pepper).update(Buffer.from(receiptKey, 'base64')).digest('hex');
 }
 
 /** A random public reference, e.g. `R-7KQ2M9XD` (says nothing about order or time). */
@@ -38,6 +38,7 @@ export function activeRecipientIds(db: Db): Set<number> {
 export function storeReport(
   db: Db,
   body: ReportSubmission,
+  pepper: Buffer,
   now: Date,
 ): { id: number; reference: string; receivedAt: string } {
   const active = activeRecipientIds(db);
@@ -65,7 +66,7 @@ export function storeReport(
       .run(
         reference,
         receivedAt,
-        lookupHash(body.receiptKey),
+        lookupHash(body.receiptKey, pepper),
         JSON.stringify(body.reporterKeyWrap),
         body.content.nonce,
         Buffer.from(body.content.ciphertext, 'base64'),
@@ -93,10 +94,10 @@ export function storeReport(
 }
 
 /** The report whose receipt gives this lookup key, or null (a wrong receipt). */
-export function findReportByReceipt(db: Db, receiptKey: string): number | null {
+export function findReportByReceipt(db: Db, receiptKey: string, pepper: Buffer): number | null {
   const row = db
     .prepare('SELECT id FROM reports WHERE lookup_hash = ?')
-    .get(lookupHash(receiptKey)) as { id: number } | undefined;
+    .get(lookupHash(receiptKey, pepper)) as { id: number } | undefined;
   return row?.id ?? null;
 }
 

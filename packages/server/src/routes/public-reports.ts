@@ -24,6 +24,7 @@ import {
   readQuestionnaire,
 } from '../reporting/questionnaire.js';
 import { RateBudget } from '../reporting/rate-budget.js';
+import { loadReceiptPepper } from '../reporting/receipt-pepper.js';
 import { readReportingConfig } from '../reporting/reporting-config.js';
 import { reportingError, reportingErrorCodes } from '../reporting/reporting-errors.js';
 import { publicRecipients } from '../reporting/recipient-keys.js';
@@ -51,6 +52,7 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
   const followUpFailures = new RateBudget(() => config().followUpFailuresPerMinute, 60_000);
   const sessions = new FollowUpSessions();
   const work = new ProofOfWork();
+  const pepper = loadReceiptPepper(app.serverConfig.stateFile);
 
   /** Spends the request's proof of work, before its body is read; 400 when it is missing or wrong. */
   async function requireProof(request: FastifyRequest, now: Date): Promise<void> {
@@ -140,7 +142,7 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const stored = storeReport(db, request.body, new Date());
+      const stored = storeReport(db, request.body, pepper, new Date());
       return reply.status(201).send({ reference: stored.reference, receivedAt: stored.receivedAt });
     },
   );
@@ -174,7 +176,7 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const now = new Date();
-      const reportId = findReportByReceipt(db, request.body.receiptKey);
+      const reportId = findReportByReceipt(db, request.body.receiptKey, pepper);
       if (reportId === null) {
         followUpFailures.take(now.getTime());
         throw reportingError(

@@ -11,7 +11,7 @@ import {
   encryptMessage,
   encryptReport,
   formatReceipt,
-  receiptKeys,
+  receiptLookupKey,
   reporterReportKey,
 } from '../shared/report-crypto.js';
 import type { DraftAttachment } from '../shared/report-crypto.js';
@@ -259,12 +259,12 @@ interface Opened {
 
 async function openReport(receipt: string): Promise<Opened> {
   const form = await reportForm();
-  const { lookupKey, wrapKey } = await receiptKeys(receipt, form.receiptSalt);
+  const lookupKey = await receiptLookupKey(receipt, form.receiptSalt);
   const session = await followUp({ receiptKey: lookupKey }, await proof());
   const thread = await readThread(session.token);
   return {
     token: session.token,
-    reportKey: await reporterReportKey(wrapKey, thread.reporterKeyWrap),
+    reportKey: await reporterReportKey(receipt, thread.reporterKeyWrap),
     questions: form.questions,
   };
 }

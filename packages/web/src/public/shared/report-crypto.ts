@@ -37,12 +37,17 @@ export interface RecipientKey {
   readonly publicKey: string;
 }
 
+/** The reporter's copy of the report key: wrapped under argon2id(receipt, this report's salt). */
+export interface ReporterKeyWrap extends Sealed {
+  readonly salt: string;
+}
+
 /** What the browser sends to `POST /api/public/reports` (besides the proof of work). */
 export interface EncryptedSubmission {
   /** Lookup secret derived from the receipt; the server stores only its SHA-256. */
   readonly receiptKey: string;
   /** The report key wrapped under a key derived from the receipt (the reporter's copy). */
-  readonly reporterKeyWrap: Sealed;
+  readonly reporterKeyWrap: ReporterKeyWrap;
   readonly content: Sealed;
   readonly sealedKeys: { recipientId: number; sealedKey: string }[];
   readonly attachments: Sealed[];
@@ -51,7 +56,7 @@ export interface EncryptedSubmission {
 /** Who wrote a message of a report's thread. */
 export type MessageAuthor = 'reporter' | 'recipient';
 
-const receiptDigits = 16;
+const receiptDigits = 20;
 const kdfContext = 'receipt_'; // crypto_kdf contexts are 8 bytes.
 const lookupSubkey = 1;
 const wrapSubkey = 2;
@@ -82,7 +87,7 @@ function open(sodium: Sodium, key: Uint8Array, sealed: Sealed, label: string): U
   );
 }
 
-/** A new receipt: 16 random decimal digits (53 bits), from libsodium's unbiased generator. */
+/** A new receipt: 20 random decimal digits (66 bits), from libsodium's unbiased generator. */
 export function newReceipt(sodium: Sodium): string {
   let digits = '';
   for (let i = 0; i < receiptDigits; i += 1) digits += String(sodium.randombytes_uniform(10));
@@ -99,28 +104,55 @@ export function normaliseReceipt(receipt: string): string {
   return receipt.replace(/[\s-]/g, '');
 }
 
-/**
- * The two keys a receipt gives, both from one argon2id over the receipt with the
- * installation's public salt: the lookup key (sent to the server, which stores only its
- * SHA-256) and the wrap key (never leaves the browser; it unwraps the reporter's copy of the
- * report key). The server never sees the receipt itself.
- */
-export async function receiptKeys(
+async function argon2Key(
   receipt: string,
-  installationSalt: string,
-  argon2id: Argon2id = nobleArgon2id,
-): Promise<{ lookupKey: string; wrapKey: Uint8Array }> {
+  salt: Uint8Array,
+  subkey: number,
+  argon2id: Argon2id,
+): Promise<Uint8Array> {
   const sodium = await sodiumReady();
   const master = await argon2id(
     new TextEncoder().encode(normaliseReceipt(receipt)),
-    fromBase64(sodium, installationSalt),
+    salt,
     argon2idParams,
     32,
   );
-  const lookup = sodium.crypto_kdf_derive_from_key(32, lookupSubkey, kdfContext, master);
-  const wrapKey = sodium.crypto_kdf_derive_from_key(32, wrapSubkey, kdfContext, master);
+  const key = sodium.crypto_kdf_derive_from_key(32, subkey, kdfContext, master);
   sodium.memzero(master);
-  return { lookupKey: toBase64(sodium, lookup), wrapKey };
+  return key;
+}
+
+/**
+ * The receipt's lookup key: argon2id over the receipt with the installation's public salt
+ * (so the server can find the report without knowing which it is). The server stores only a
+ * keyed hash of it and never sees the receipt itself.
+ */
+export async function receiptLookupKey(
+  receipt: string,
+  installationSalt: string,
+  argon2id: Argon2id = nobleArgon2id,
+): Promise<string> {
+  const sodium = await sodiumReady();
+  const key = await argon2Key(
+    receipt,
+    fromBase64(sodium, installationSalt),
+    lookupSubkey,
+    argon2id,
+  );
+  return toBase64(sodium, key);
+}
+
+/**
+ * The key that wraps the reporter's copy of the report key: argon2id over the receipt with a
+ * salt of this report's own, so that a guess tested offline against a copied database costs
+ * one argon2id per report, not one for all of them. It never leaves the browser.
+ */
+async function receiptWrapKey(
+  receipt: string,
+  reportSalt: Uint8Array,
+  argon2id: Argon2id,
+): Promise<Uint8Array> {
+  return argon2Key(receipt, reportSalt, wrapSubkey, argon2id);
 }
 
 /**
@@ -136,7 +168,9 @@ export async function encryptReport(
 ): Promise<{ receipt: string; submission: EncryptedSubmission }> {
   const sodium = await sodiumReady();
   const receipt = newReceipt(sodium);
-  const { lookupKey, wrapKey } = await receiptKeys(receipt, installationSalt, argon2id);
+  const lookupKey = await receiptLookupKey(receipt, installationSalt, argon2id);
+  const reportSalt = sodium.randombytes_buf(16);
+  const wrapKey = await receiptWrapKey(receipt, reportSalt, argon2id);
   const reportKey = sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
   const content: ReportContent = {
     version: 1,
@@ -150,7 +184,10 @@ export async function encryptReport(
   };
   const submission: EncryptedSubmission = {
     receiptKey: lookupKey,
-    reporterKeyWrap: seal(sodium, wrapKey, reportKey, 'reporter-key'),
+    reporterKeyWrap: {
+      ...seal(sodium, wrapKey, reportKey, 'reporter-key'),
+      salt: toBase64(sodium, reportSalt),
+    },
     content: seal(sodium, reportKey, new TextEncoder().encode(JSON.stringify(content)), 'content'),
     sealedKeys: recipients.map((r) => ({
       recipientId: r.id,
@@ -167,13 +204,17 @@ export async function encryptReport(
   return { receipt, submission };
 }
 
-/** The reporter's copy of the report key, unwrapped with the receipt's wrap key. */
+/** The reporter's copy of the report key, unwrapped with the receipt; throws on a wrong one. */
 export async function reporterReportKey(
-  wrapKey: Uint8Array,
-  reporterKeyWrap: Sealed,
+  receipt: string,
+  reporterKeyWrap: ReporterKeyWrap,
+  argon2id: Argon2id = nobleArgon2id,
 ): Promise<Uint8Array> {
   const sodium = await sodiumReady();
-  return open(sodium, wrapKey, reporterKeyWrap, 'reporter-key');
+  const wrapKey = await receiptWrapKey(receipt, fromBase64(sodium, reporterKeyWrap.salt), argon2id);
+  const key = open(sodium, wrapKey, reporterKeyWrap, 'reporter-key');
+  sodium.memzero(wrapKey);
+  return key;
 }
 
 /** Decrypts the report itself. */
