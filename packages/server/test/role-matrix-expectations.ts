@@ -129,6 +129,8 @@ export const routeExpectations: Readonly<Record<string, RouteExpectation>> = {
   'GET /api/public/surveys/:token': { access: 'public' },
   'POST /api/public/surveys/:token/answers': { access: 'public' },
   'GET /api/public/transparency': { access: 'public' },
+  'GET /api/transparency/texts': { access: ['manager', 'admin'] },
+  'PUT /api/transparency/texts': { access: ['manager', 'admin'] },
 };
 
 /** Every role, for tests iterating over them. */

@@ -198,6 +198,15 @@ describe('the public survey page in Chromium', () => {
 describe('the transparency page in Chromium', () => {
   it('shows release times by office and channel, how to report and what happens next', async () => {
     const { context, page, problems, origins } = await watchedPage('en-GB');
+    await app.inject({
+      method: 'PUT',
+      url: '/api/transparency/texts',
+      headers: manager.headers,
+      payload: {
+        intro: null,
+        notice: { en: 'Integrity helpline: 0800 000 000.', fr: 'Ligne intégrité : 0800 000 000.' },
+      },
+    });
     const response = await page.goto(`${base}/transparency`);
     expect(response?.headers()['content-security-policy']).toContain("style-src 'self';");
     await page.getByRole('heading', { name: 'Release times by office and channel' }).waitFor();
@@ -206,6 +215,7 @@ describe('the transparency page in Chromium', () => {
     expect(
       await page.getByRole('link', { name: 'Report an integrity concern' }).getAttribute('href'),
     ).toBe('/report');
+    expect(await page.getByText('Integrity helpline: 0800 000 000.').count()).toBe(1);
     expect(await page.getByText('within 7 days').count()).toBe(1);
     expect(await page.getByText('within 3 months').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);

@@ -40,8 +40,36 @@ export const ReleaseStandards = Type.Object({
 /** Published release times. */
 export type ReleaseStandards = Static<typeof ReleaseStandards>;
 
+/** A published text in English and French. */
+const PublishedText = Type.Object({
+  en: Type.String({ minLength: 1, maxLength: 2000 }),
+  fr: Type.String({ minLength: 1, maxLength: 2000 }),
+});
+
+/**
+ * The texts the administration publishes on the page, over the bundled ones: `intro`
+ * replaces the bundled introduction, `notice` is an extra paragraph under it (a helpline,
+ * office hours, a change announced); null keeps the bundled text / shows no notice.
+ */
+export const TransparencyTexts = Type.Object({
+  intro: Type.Union([Type.Null(), PublishedText]),
+  notice: Type.Union([Type.Null(), PublishedText]),
+});
+/** The administration's texts on the transparency page. */
+export type TransparencyTexts = Static<typeof TransparencyTexts>;
+
+/** `GET /api/transparency/texts`: the texts, and when they were last changed (null: never). */
+export const TransparencyTextsState = Type.Object({
+  texts: TransparencyTexts,
+  updatedAt: Type.Union([Type.String(), Type.Null()]),
+});
+/** `GET /api/transparency/texts`. */
+export type TransparencyTextsState = Static<typeof TransparencyTextsState>;
+
 /** `GET /api/public/transparency`. */
 export const TransparencyResponse = Type.Object({
+  /** The administration's texts (null parts: the page's bundled text). */
+  texts: TransparencyTexts,
   /** Null when no analysed data is available yet. */
   releaseTimes: Type.Union([ReleaseStandards, Type.Null()]),
   /** The reporting channel's clocks (EU Directive 2019/1937, Art. 9). */

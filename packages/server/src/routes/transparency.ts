@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { TransparencyResponse } from '../api/transparency.js';
+import { ErrorResponse } from '../api/common.js';
+import {
+  TransparencyResponse,
+  TransparencyTexts,
+  TransparencyTextsState,
+} from '../api/transparency.js';
 import { analyticsOf } from '../analytics/analytics-plugin.js';
-import { isServerError, notFound } from '../errors.js';
+import { isServerError, notFound, unauthenticated } from '../errors.js';
+import { publishedTexts, setPublishedTexts } from '../transparency/published-texts.js';
 import { releaseStandards } from '../transparency/release-standards.js';
 import { sendPage, withPublicPagePolicy } from './public-surveys.js';
 
@@ -9,8 +15,10 @@ import { sendPage, withPublicPagePolicy } from './public-surveys.js';
 const reportingClocks = { path: '/report', acknowledgementDays: 7, feedbackMonths: 3 };
 
 /**
- * The public transparency page's data: published release times per office
- * and channel (aggregates, small cells suppressed) and the reporting clocks.
+ * The public transparency page's data: the administration's texts, published
+ * release times per office and channel (aggregates, small cells suppressed)
+ * and the reporting clocks; and the routes where managers and admins set
+ * those texts.
  */
 const transparencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -32,7 +40,45 @@ const transparencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // No warehouse or no analysis yet: the page says the figures are not published.
         if (!isServerError(error)) request.log.error({ err: error }, 'release standards failed');
       }
-      return { releaseTimes, reporting: reportingClocks };
+      return {
+        texts: publishedTexts(app.store.db).texts,
+        releaseTimes,
+        reporting: reportingClocks,
+      };
+    },
+  );
+
+  // The administration's texts on the page: managers and admins set them.
+  const editors = ['manager', 'admin'] as const;
+  const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+
+  app.get(
+    '/transparency/texts',
+    {
+      preHandler: app.requireRole(editors),
+      schema: {
+        tags: ['transparency'],
+        summary: 'The texts published on the transparency page (manager, admin)',
+        response: { 200: TransparencyTextsState, ...errors },
+      },
+    },
+    async () => publishedTexts(app.store.db),
+  );
+
+  app.put(
+    '/transparency/texts',
+    {
+      preHandler: app.requireRole(editors),
+      schema: {
+        tags: ['transparency'],
+        summary: 'Set the texts published on the transparency page (manager, admin)',
+        body: TransparencyTexts,
+        response: { 200: TransparencyTextsState, ...errors },
+      },
+    },
+    async (request) => {
+      if (!request.user) throw unauthenticated();
+      return setPublishedTexts(app.store.db, request.user.id, request.body, new Date());
     },
   );
 };

@@ -1,7 +1,8 @@
 // The public transparency page (/transparency): the service standards Customs publishes —
 // release times by office and channel (aggregates from the latest analysis, small cells
 // suppressed by the server), how to report, and what happens to a report. The texts are the
-// bundled catalogues (./i18n); the figures come from GET /api/public/transparency.
+// bundled catalogues (./i18n), except the introduction and a notice the administration may set
+// in the workspace; those and the figures come from GET /api/public/transparency.
 import './transparency.css';
 import en from './i18n/en.json';
 import fr from './i18n/fr.json';
@@ -152,7 +153,9 @@ function render(data: TransparencyResponse | null, failed: boolean): void {
   replaceContent(
     root,
     el('header', {}, el('h1', {}, msg('pageTitle')), toggle),
-    el('p', { class: 'intro' }, msg('intro')),
+    // The administration's own texts, when it set them (GET /api/public/transparency), else the bundled.
+    el('p', { class: 'intro' }, data?.texts.intro?.[locale] ?? msg('intro')),
+    data?.texts.notice ? el('p', { class: 'notice' }, data.texts.notice[locale]) : null,
     releaseSection(data, failed),
     el(
       'section',
