@@ -85,6 +85,19 @@ describe('reporting channel', () => {
     const received = new Date(r.receivedAt).getTime();
     expect(new Date(r.acknowledgementDueAt).getTime() - received).toBe(7 * 86_400_000);
     expect(r.acknowledgementOverdue).toBe(false);
+    // Eight days on, the acknowledgement is overdue; a reminder lists it.
+    app.store.db
+      .prepare('UPDATE reports SET received_at = ? WHERE id = ?')
+      .run(new Date(Date.now() - 8 * 86_400_000).toISOString(), r.id);
+    const reminders = await app.inject({
+      method: 'GET',
+      url: '/api/reporting/reminders',
+      headers: manager.headers,
+    });
+    expect(reminders.json()).toMatchObject({
+      acknowledgement: { overdue: [{ id: r.id, reference: r.reference }], dueSoon: [] },
+      feedback: { overdue: [], dueSoon: [] },
+    });
     const d = (await detail(manager, r.id)).json<ReportDetail>();
     const key = await openReportKey(manager.keyPair, d.sealedKey);
     const ack = await app.inject({

@@ -101,6 +101,7 @@ export const routeExpectations: Readonly<Record<string, RouteExpectation>> = {
   'PUT /api/reporting/keys/me': { access: ['investigator', 'manager'] },
   'GET /api/reporting/recipients': { access: ['manager'] },
   'POST /api/reporting/recipients/:userId/status': { access: ['manager'] },
+  'GET /api/reporting/reminders': { access: ['investigator', 'manager'] },
   'GET /api/reporting/reports': { access: ['investigator', 'manager'] },
   'GET /api/reporting/reports/:id': { access: ['investigator', 'manager'] },
   'GET /api/reporting/reports/:id/attachments/:position': { access: ['investigator', 'manager'] },

@@ -263,6 +263,23 @@ export const ReportList = Type.Object({ items: Type.Array(ReportSummary) });
 /** The inbox. */
 export type ReportList = Static<typeof ReportList>;
 
+const ReminderItem = Type.Object({
+  id: Type.Integer(),
+  reference: Type.String(),
+  dueAt: Type.String({ format: 'date-time' }),
+});
+
+/** The reader's reports whose Directive clocks are overdue or close to due. */
+export const ReportReminders = Type.Object({
+  acknowledgement: Type.Object({
+    overdue: Type.Array(ReminderItem),
+    dueSoon: Type.Array(ReminderItem),
+  }),
+  feedback: Type.Object({ overdue: Type.Array(ReminderItem), dueSoon: Type.Array(ReminderItem) }),
+});
+/** The reader's reports whose Directive clocks are overdue or close to due. */
+export type ReportReminders = Static<typeof ReportReminders>;
+
 /** One report for a recipient: metadata, the key sealed to them, the ciphertexts. */
 export const ReportDetail = Type.Object({
   ...ReportSummary.properties,

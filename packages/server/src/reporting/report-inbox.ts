@@ -1,4 +1,9 @@
-import type { ReportDetail, ReportOutcome, ReportSummary } from '../api/reporting.js';
+import type {
+  ReportDetail,
+  ReportOutcome,
+  ReportReminders,
+  ReportSummary,
+} from '../api/reporting.js';
 import type { AuthenticatedUser } from '../access/roles.js';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Db } from '../store/database.js';
@@ -161,4 +166,36 @@ export function setReportStatus(
       details: { status, outcome: outcome ?? null },
     });
   })();
+}
+
+/** Days before a clock is due from which the reminders list it. */
+export const reminderDays = { acknowledgement: 2, feedback: 14 } as const;
+
+/**
+ * The reader's open reports whose clocks are overdue or due soon (acknowledgement within 2
+ * days, feedback within 14): what the workspace shows as reminders.
+ */
+export function reportReminders(db: Db, user: AuthenticatedUser, now: Date): ReportReminders {
+  const out: ReportReminders = {
+    acknowledgement: { overdue: [], dueSoon: [] },
+    feedback: { overdue: [], dueSoon: [] },
+  };
+  const soon = (dueAt: string, days: number) =>
+    new Date(dueAt).getTime() - now.getTime() <= days * 86_400_000;
+  for (const r of listReports(db, user, now)) {
+    if (r.status === 'closed') continue;
+    if (r.acknowledgedAt === null) {
+      const item = { id: r.id, reference: r.reference, dueAt: r.acknowledgementDueAt };
+      if (r.acknowledgementOverdue) out.acknowledgement.overdue.push(item);
+      else if (soon(r.acknowledgementDueAt, reminderDays.acknowledgement)) {
+        out.acknowledgement.dueSoon.push(item);
+      }
+    }
+    if (r.feedbackAt === null) {
+      const item = { id: r.id, reference: r.reference, dueAt: r.feedbackDueAt };
+      if (r.feedbackOverdue) out.feedback.overdue.push(item);
+      else if (soon(r.feedbackDueAt, reminderDays.feedback)) out.feedback.dueSoon.push(item);
+    }
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import {
   ReportList,
   ReportOk,
   ReportQuestionnaire,
+  ReportReminders,
   ReportQuestionnaireBody,
   ResealBody,
   ReportStatusBody,
@@ -23,6 +24,7 @@ import type { FastifyRequest } from 'fastify';
 import {
   listReports,
   loadReportFor,
+  reportReminders,
   reportAttachment,
   reportDetail,
   setReportStatus,
@@ -75,6 +77,19 @@ const reportInbox: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ items: listReports(db, userOf(request), new Date()) }),
+  );
+
+  app.get(
+    '/reporting/reminders',
+    {
+      preHandler: recipients,
+      schema: {
+        tags: ['reporting'],
+        summary: "The reader's reports whose acknowledgement or feedback is overdue or due soon",
+        response: { 200: ReportReminders },
+      },
+    },
+    async (request) => reportReminders(db, userOf(request), new Date()),
   );
 
   app.get(
