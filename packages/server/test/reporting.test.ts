@@ -414,3 +414,26 @@ describe('re-sealing and the questionnaire', () => {
     ]);
   });
 });
+
+describe('attachment limits', () => {
+  it('accepts an attachment of 10 MB and refuses a sixth attachment', async () => {
+    const big = new Uint8Array(10 * 1_048_576).fill(42);
+    const sent = await submitReport(app, {
+      answers: { what: 'large file' },
+      locale: 'en',
+      attachments: [{ name: 'scan.pdf', type: 'application/pdf', data: big }],
+    });
+    expect(sent.statusCode).toBe(201);
+    const six = Array.from({ length: 6 }, (_, i) => ({
+      name: `f${i}.txt`,
+      type: 'text/plain',
+      data: new Uint8Array([i]),
+    }));
+    const refused = await submitReport(app, {
+      answers: { what: 'too many' },
+      locale: 'en',
+      attachments: six,
+    });
+    expect(refused.statusCode).toBe(400);
+  });
+});
