@@ -361,7 +361,8 @@ describe('a wrong receipt reveals nothing', () => {
       wrong.push((await attempt(randomKey)).ms);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    // Both paths are one SHA-256 and one indexed lookup: no slow path gives a right receipt away.
-    expect(Math.abs(median(right) - median(wrong))).toBeLessThan(2);
+    // Both paths are one HMAC and one indexed lookup: no slow path (an argon2id, say, at
+    // 100 ms) gives a right receipt away. The bound leaves room for a loaded test machine.
+    expect(Math.abs(median(right) - median(wrong))).toBeLessThan(10);
   });
 });

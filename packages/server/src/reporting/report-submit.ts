@@ -155,9 +155,4 @@ export class FollowUpSessions {
     }
     return s.reportId;
   }
-
-  /** Ends every session of a report (it was deleted). */
-  endReport(reportId: number): void {
-    for (const [k, s] of this.sessions) if (s.reportId === reportId) this.sessions.delete(k);
-  }
 }
