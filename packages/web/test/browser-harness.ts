@@ -3,7 +3,6 @@
  * server (buildApp) on a random port serving the freshly built web app, users
  * created in its store, and Debian's Chromium driven by playwright-core.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import {
 } from '@probity/engine';
 import { generate } from 'otplib';
 import { chromium } from 'playwright-core';
+import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../../server/src/app.js';
 import type { ProbityApp } from '../../server/src/app.js';
@@ -59,12 +59,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Builds packages/web/dist with Vite, so the test serves the current sources. */
-function buildWebApp(): void {
-  const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'error'], {
-    cwd: webDir,
-    stdio: 'pipe',
+/**
+ * Builds the web app from the current sources into a private folder (not
+ * packages/web/dist, which other test files may be serving at the same time).
+ */
+async function buildWebApp(outDir: string): Promise<void> {
+  await build({
+    root: webDir,
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true },
   });
 }
 
@@ -114,14 +117,15 @@ async function addPeople(app: ProbityApp, people: Person[]): Promise<void> {
 
 /** Starts everything: web build, warehouse, server on a random port, Chromium. */
 export async function startHarness(declarations = 8000): Promise<Harness> {
-  buildWebApp();
   const dir = await mkdtemp(path.join(tmpdir(), 'probity-web-'));
+  const webRoot = path.join(dir, 'web');
+  await buildWebApp(webRoot);
   const warehouseFile = await demoWarehouse(dir, declarations);
   const app = await buildApp(
     serverConfig({
       stateFile: path.join(dir, 'state.sqlite'),
       warehouseFile,
-      webRoot: path.join(webDir, 'dist'),
+      webRoot,
       pseudonymKey: demoPseudonymKey,
       cookieSecure: false,
       port: 0,

@@ -36,6 +36,8 @@ function FunnelChart({ funnel }: { funnel: FunnelResponse }) {
     [funnel, t],
   );
   const logX = points.every((p) => p.x > 0);
+  const maxY = Math.max(0, ...points.map((p) => p.y));
+  const symlog = ratio && maxY > 8;
   const plot = useCallback(
     (Plot: PlotModule, width: number) => {
       const line = (y: 'lower95' | 'upper95' | 'lower998' | 'upper998', dashed: boolean) =>
@@ -60,6 +62,11 @@ function FunnelChart({ funnel }: { funnel: FunnelResponse }) {
           tickFormat: (v: number) => f.number(v, 2),
         },
         y: {
+          // A few extreme ratios would flatten everyone else: symlog keeps 0 and spreads 0–5.
+          type: symlog ? 'symlog' : 'linear',
+          ...(symlog
+            ? { ticks: [0, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500].filter((v) => v <= maxY) }
+            : {}),
           label: ratio ? t('funnel.yRatio') : t('funnel.yDifference'),
           grid: true,
           tickFormat: (v: number) => f.number(v, 2),
@@ -106,7 +113,7 @@ function FunnelChart({ funnel }: { funnel: FunnelResponse }) {
       });
       return chart;
     },
-    [limits, points, funnel, logX, ratio, t, f, navigate],
+    [limits, points, funnel, logX, ratio, symlog, maxY, t, f, navigate],
   );
   const flagged = points.filter((p) => p.status === 'flagged').length;
   const watch = points.filter((p) => p.status === 'watch').length;
