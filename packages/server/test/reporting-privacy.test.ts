@@ -366,3 +366,34 @@ describe('a wrong receipt reveals nothing', () => {
     expect(Math.abs(median(right) - median(wrong))).toBeLessThan(10);
   });
 });
+
+describe('a returning reporter', () => {
+  it('may send 20 messages an hour on a report, not more', async () => {
+    app = await testApp();
+    cheapProofOfWork(app);
+    await makeRecipient(app, 'manager', 'mona');
+    const sent = await submitReport(app, { answers: { what: 'x' }, locale: 'en', attachments: [] });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/public/reports/follow-up',
+      headers: await solvedProof(app),
+      payload: { receiptKey: await lookupKeyOf(app, sent.receipt) },
+    });
+    const token = login.json<{ token: string }>().token;
+    const message = {
+      nonce: Buffer.alloc(24).toString('base64'),
+      ciphertext: Buffer.alloc(40).toString('base64'),
+    };
+    const post = () =>
+      (app as ProbityApp).inject({
+        method: 'POST',
+        url: '/api/public/reports/thread/messages',
+        headers: { 'x-report-session': token },
+        payload: { message },
+      });
+    for (let i = 0; i < 20; i += 1) expect((await post()).statusCode).toBe(201);
+    const refused = await post();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ error: { code: 'REPORT_CHANNEL_BUSY' } });
+  });
+});

@@ -38,6 +38,8 @@ import { postMessage } from '../reporting/report-thread.js';
 
 /** Five attachments of 10 MB as base64, plus the report and keys. */
 const submissionBodyLimit = 75 * 1_048_576;
+/** Messages a returning reporter may send per report and hour. */
+const reporterMessagesPerHour = 20;
 
 /**
  * The anonymous reporting channel's public API (docs/reporting-channel.md). These routes log
@@ -226,6 +228,20 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
       const now = new Date();
       const token = request.headers['x-report-session'];
       const reportId = sessions.reportOf(typeof token === 'string' ? token : undefined, now);
+      // A receipt is no licence to flood a thread: 20 messages an hour per report.
+      const recent = db
+        .prepare(
+          `SELECT count(*) AS n FROM report_messages
+           WHERE report_id = ? AND author = 'reporter' AND created_at > ?`,
+        )
+        .get(reportId, new Date(now.getTime() - 3_600_000).toISOString()) as { n: number };
+      if (recent.n >= reporterMessagesPerHour) {
+        throw reportingError(
+          reportingErrorCodes.busy,
+          429,
+          'You have sent many messages in the last hour. Please wait before sending more.',
+        );
+      }
       const posted = postMessage(
         db,
         {
