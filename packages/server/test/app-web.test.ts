@@ -31,6 +31,8 @@ describe('web app and API docs', () => {
     expect(response.body).toContain('<div id="root">');
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("style-src 'self';");
+    expect(response.headers['content-security-policy']).not.toContain('unsafe-inline');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
   });
 
@@ -87,6 +89,8 @@ describe('web app and API docs', () => {
     const ui = await app.inject({ method: 'GET', url: '/api/docs', headers: auditor.headers });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');
+    // Swagger UI alone gets inline styles.
+    expect(ui.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
   });
 
   it('documents a success response schema for every API route (what stops fields leaking)', async () => {

@@ -1,23 +1,29 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+const policy = (styleSrc: string) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src ${styleSrc}`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
 /**
- * Content-Security-Policy of every response. `style-src 'unsafe-inline'` is
- * needed because Observable Plot writes a `<style>` element into each chart's
- * SVG; scripts stay `'self'` only. `img-src data:` serves the icons Swagger UI
- * and Plot embed as data URIs.
+ * Content-Security-Policy of every response: scripts and styles from the
+ * server only. The web app needs no inline style (it drops the `<style>`
+ * element Observable Plot writes into each chart; app.css carries those
+ * rules). `img-src data:` serves the icons Plot and Swagger UI embed.
  */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const contentSecurityPolicy = policy("'self'");
+
+/** The API documentation page (Swagger UI) sets inline styles: it alone gets `'unsafe-inline'` styles. */
+export const apiDocsContentSecurityPolicy = policy("'self' 'unsafe-inline'");
 
 /** onSend hook: security headers on every response (API, static files, errors). */
 export async function securityHeaders(
@@ -25,7 +31,10 @@ export async function securityHeaders(
   reply: FastifyReply,
   payload: unknown,
 ): Promise<unknown> {
-  reply.header('content-security-policy', contentSecurityPolicy);
+  reply.header(
+    'content-security-policy',
+    request.url.startsWith('/api/docs') ? apiDocsContentSecurityPolicy : contentSecurityPolicy,
+  );
   reply.header('x-content-type-options', 'nosniff');
   reply.header('referrer-policy', 'no-referrer');
   reply.header('x-frame-options', 'DENY');
