@@ -54,4 +54,37 @@ describe('the import boundaries of CONVENTIONS.md', () => {
     );
     expect(broken).toEqual([]);
   });
+
+  it('refuses SQLite in the server outside its store, and accepts it inside', async () => {
+    const code = "import Database from 'better-sqlite3';\nexport const x = Database;\n";
+    expect((await brokenRules('packages/server/src/cases/example.ts', code)).join('\n')).toMatch(
+      /Only the server store imports SQLite/,
+    );
+    expect(await brokenRules('packages/server/src/store/example.ts', code)).toEqual([]);
+  });
+
+  it('lets the web app import only types from the server', async () => {
+    expect(
+      (
+        await brokenRules(
+          'packages/web/src/example.ts',
+          "import { buildApp } from '@probity/server';\nexport const x = buildApp;\n",
+        )
+      ).join('\n'),
+    ).toMatch(/imports only API types from the server/);
+    expect(
+      await brokenRules(
+        'packages/web/src/example.ts',
+        "import type { RankedUnit } from '@probity/server';\nexport type X = RankedUnit;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      (
+        await brokenRules(
+          'packages/web/src/example.ts',
+          "import { openWarehouse } from '@probity/engine';\nexport const x = openWarehouse;\n",
+        )
+      ).join('\n'),
+    ).toMatch(/talks to the server over HTTP/);
+  });
 });
