@@ -437,3 +437,75 @@ describe('attachment limits', () => {
     expect(refused.statusCode).toBe(400);
   });
 });
+
+describe('a returning reporter adding files', () => {
+  it('stores files added to the thread after the report’s own, which recipients decrypt', async () => {
+    const { encryptReporterMessage } = await import('../../web/src/public/shared/report-crypto.js');
+    const { openReport, openAttachment } =
+      await import('../../web/src/public/shared/recipient-inbox.js');
+    const sent = await submitReport(app, draft);
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/public/reports/follow-up',
+      headers: await solvedProof(app),
+      payload: { receiptKey: await lookupKeyOf(app, sent.receipt) },
+    });
+    const token = login.json<{ token: string }>().token;
+    const thread = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/public/reports/thread',
+        headers: { 'x-report-session': token },
+      })
+    ).json<ReporterThread>();
+    expect(thread.attachmentCount).toBe(1);
+    const reporterKey = await reporterReportKey(
+      sent.receipt,
+      thread.reporterKeyWrap,
+      nativeArgon2id,
+    );
+    const file = { name: 'receipt.png', type: 'image/png', data: new Uint8Array([1, 2, 3]) };
+    const stale = await encryptReporterMessage(reporterKey, 'Another photo.', [file], 0);
+    const conflict = await app.inject({
+      method: 'POST',
+      url: '/api/public/reports/thread/messages',
+      headers: { 'x-report-session': token },
+      payload: stale,
+    });
+    expect(conflict.json()).toMatchObject({ error: { code: 'REPORT_ATTACHMENT_CONFLICT' } });
+    const body = await encryptReporterMessage(
+      reporterKey,
+      'Another photo.',
+      [file],
+      thread.attachmentCount,
+    );
+    const posted = await app.inject({
+      method: 'POST',
+      url: '/api/public/reports/thread/messages',
+      headers: { 'x-report-session': token },
+      payload: body,
+    });
+    expect(posted.statusCode).toBe(201);
+
+    const [r] = (
+      await app.inject({ method: 'GET', url: '/api/reporting/reports', headers: manager.headers })
+    ).json<ReportList>().items;
+    if (!r) throw new Error('no report');
+    expect(r.attachments).toBe(2);
+    const opened = await openReport(
+      manager.keyPair,
+      (await detail(manager, r.id)).json<ReportDetail>(),
+    );
+    const message = opened.thread.at(-1);
+    expect(message?.text).toBe('Another photo.');
+    expect(message?.attachments).toEqual([
+      { position: 1, name: 'receipt.png', type: 'image/png', size: 3 },
+    ]);
+    const stored = await app.inject({
+      method: 'GET',
+      url: `/api/reporting/reports/${r.id}/attachments/1`,
+      headers: manager.headers,
+    });
+    expect([...(await openAttachment(opened, 1, stored.json()))]).toEqual([1, 2, 3]);
+  });
+});

@@ -21,6 +21,7 @@ import { cheapProofOfWork, makeRecipient } from '../../server/test/reporting-fix
 import type { TestRecipient } from '../../server/test/reporting-fixture.js';
 import { decryptReportContent, encryptMessage } from '../src/public/shared/report-crypto.js';
 import { openReportKey } from '../src/public/shared/recipient-crypto.js';
+import { openReport } from '../src/public/shared/recipient-inbox.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDir = path.resolve(here, '..');
@@ -151,8 +152,28 @@ describe('the public report page in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.locator('.thread .text').first().textContent()).toBe('Bien reçu, merci.');
     await page.fill('#reply', 'Il était là mardi.');
+    await page.setInputFiles('#reply-files', {
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([137, 80, 78, 71]),
+    });
     await page.click('button[type=submit]');
     await page.waitForSelector('.thread li.reporter', { timeout: 30_000 });
+    expect(await page.locator('.thread li.reporter .meta').last().textContent()).toContain(
+      'photo.png',
+    );
+    const after = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/reporting/reports/${r.id}`,
+        headers: manager.headers,
+      })
+    ).json<ReportDetail>();
+    const opened = await openReport(manager.keyPair, after);
+    expect(opened.thread.at(-1)).toMatchObject({
+      text: 'Il était là mardi.',
+      attachments: [{ position: 1, name: 'photo.png', type: 'image/png', size: 4 }],
+    });
 
     expect(problems).toEqual([]);
     expect([...origins]).toEqual([base]);

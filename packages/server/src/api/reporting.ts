@@ -149,13 +149,27 @@ export const ReporterThread = Type.Object({
   status: Type.Enum(['new', 'acknowledged', 'in_review', 'closed']),
   reporterKeyWrap: ReporterKeyWrap,
   content: SealedPayload,
+  /** Files stored so far: a new file goes at this position. */
+  attachmentCount: Type.Integer(),
   messages: Type.Array(ReportMessage),
 });
 /** What a returning reporter reads. */
 export type ReporterThread = Static<typeof ReporterThread>;
 
-/** A message (ciphertext) posted to a report's thread by the reporter. */
-export const ReporterMessageBody = Type.Object({ message: SealedPayload });
+/** A message (ciphertext) posted to a report's thread by the reporter, with files or not. */
+export const ReporterMessageBody = Type.Object({
+  message: SealedPayload,
+  attachments: Type.Optional(
+    Type.Array(
+      Type.Object({
+        position: Type.Integer({ minimum: 0, maximum: 9 }),
+        nonce: Type.String({ pattern: base64, minLength: 32, maxLength: 32 }),
+        ciphertext: Base64(10 * 1_048_576 + 16),
+      }),
+      { maxItems: 5 },
+    ),
+  ),
+});
 /** A message posted by the reporter. */
 export type ReporterMessageBody = Static<typeof ReporterMessageBody>;
 
@@ -301,7 +315,7 @@ export const ReportIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 /** `:id/attachments/:position`. */
 export const ReportAttachmentParams = Type.Object({
   id: Type.Integer({ minimum: 1 }),
-  position: Type.Integer({ minimum: 0, maximum: 4 }),
+  position: Type.Integer({ minimum: 0, maximum: 9 }),
 });
 /** `:userId` of a recipient route. */
 export const RecipientParams = Type.Object({ userId: Type.Integer({ minimum: 1 }) });

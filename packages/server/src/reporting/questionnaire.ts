@@ -81,8 +81,10 @@ export const allowedAttachmentTypes: readonly string[] = [
   'application/vnd.oasis.opendocument.spreadsheet',
 ];
 
-/** At most this many attachments per report. */
+/** At most this many attachments with a report. */
 export const maxAttachments = 5;
+/** At most this many attachments on a report in all (files added while following up too). */
+export const maxAttachmentsInAll = 10;
 /** At most this many bytes per attachment (10 MB). */
 export const maxAttachmentBytes = 10 * 1_048_576;
 

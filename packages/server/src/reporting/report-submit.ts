@@ -126,6 +126,11 @@ export function reporterThread(db: Db, reportId: number): ReporterThread {
     status: row.status,
     reporterKeyWrap: JSON.parse(row.reporter_key_wrap) as ReporterThread['reporterKeyWrap'],
     content: { nonce: row.content_nonce, ciphertext: row.content.toString('base64') },
+    attachmentCount: (
+      db
+        .prepare('SELECT count(*) AS n FROM report_attachments WHERE report_id = ?')
+        .get(reportId) as { n: number }
+    ).n,
     messages: readThread(db, reportId),
   };
 }

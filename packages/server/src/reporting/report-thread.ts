@@ -1,6 +1,8 @@
 import type { ReportMessage } from '../api/reporting.js';
 import { appendAudit } from '../audit/audit-trail.js';
 import type { Db } from '../store/database.js';
+import { maxAttachmentsInAll } from './questionnaire.js';
+import { reportingError, reportingErrorCodes } from './reporting-errors.js';
 
 interface MessageRow {
   id: number;
@@ -40,11 +42,39 @@ export function postMessage(
     authorId: number | null;
     kind: ReportMessage['kind'];
     message: { nonce: string; ciphertext: string };
+    /** Files the reporter adds, at the next free positions (in order). */
+    attachments?: readonly { position: number; nonce: string; ciphertext: string }[];
   },
   now: Date,
 ): { id: number; createdAt: string } {
   const createdAt = now.toISOString();
+  const files = input.attachments ?? [];
   return db.transaction(() => {
+    if (files.length > 0) {
+      const { n } = db
+        .prepare('SELECT count(*) AS n FROM report_attachments WHERE report_id = ?')
+        .get(input.reportId) as { n: number };
+      if (n + files.length > maxAttachmentsInAll) {
+        throw reportingError(
+          reportingErrorCodes.tooLarge,
+          413,
+          `A report holds at most ${maxAttachmentsInAll} files.`,
+        );
+      }
+      if (files.some((f, i) => f.position !== n + i)) {
+        throw reportingError(
+          reportingErrorCodes.attachmentConflict,
+          409,
+          'Files were added meanwhile; reload the thread and send again.',
+        );
+      }
+      const insert = db.prepare(
+        'INSERT INTO report_attachments (report_id, position, nonce, ciphertext) VALUES (?, ?, ?, ?)',
+      );
+      for (const f of files) {
+        insert.run(input.reportId, f.position, f.nonce, Buffer.from(f.ciphertext, 'base64'));
+      }
+    }
     const info = db
       .prepare(
         `INSERT INTO report_messages (report_id, author, author_id, kind, created_at, nonce, ciphertext)
@@ -77,7 +107,12 @@ export function postMessage(
       action: 'report.message',
       targetType: 'report',
       targetId: String(input.reportId),
-      details: { messageId: id, author: input.author, kind: input.kind },
+      details: {
+        messageId: id,
+        author: input.author,
+        kind: input.kind,
+        attachments: files.length,
+      },
     });
     return { id, createdAt };
   })();

@@ -18,6 +18,7 @@ export const reportingErrorCodes = {
   closed: 'REPORT_CLOSED',
   badQuestionnaire: 'REPORT_BAD_QUESTIONNAIRE',
   resealRefused: 'REPORT_RESEAL_REFUSED',
+  attachmentConflict: 'REPORT_ATTACHMENT_CONFLICT',
 } as const;
 
 /** A reporting error with its stable code. */

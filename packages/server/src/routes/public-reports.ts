@@ -216,6 +216,7 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: anonymous,
       logLevel: silent,
+      bodyLimit: submissionBodyLimit,
       schema: {
         tags: ['public reports'],
         summary: 'The returning reporter answers or adds information (ciphertext)',
@@ -250,6 +251,7 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
           authorId: null,
           kind: 'message',
           message: request.body.message,
+          attachments: request.body.attachments ?? [],
         },
         now,
       );

@@ -6,11 +6,11 @@ import fr from './i18n/fr.json';
 import type { ReportForm, ReportQuestion } from '@probity/server';
 import { solveChallenge } from '../shared/proof-of-work.js';
 import {
-  decryptMessage,
   decryptReportContent,
-  encryptMessage,
   encryptReport,
+  encryptReporterMessage,
   formatReceipt,
+  openMessage,
   receiptLookupKey,
   reporterReportKey,
 } from '../shared/report-crypto.js';
@@ -255,6 +255,7 @@ interface Opened {
   token: string;
   reportKey: Uint8Array;
   questions: ReportQuestion[];
+  limits: ReportForm['limits'];
 }
 
 async function openReport(receipt: string): Promise<Opened> {
@@ -266,6 +267,7 @@ async function openReport(receipt: string): Promise<Opened> {
     token: session.token,
     reportKey: await reporterReportKey(receipt, thread.reporterKeyWrap),
     questions: form.questions,
+    limits: form.limits,
   };
 }
 
@@ -312,18 +314,65 @@ async function showThread(opened: Opened, message: HTMLElement | null = null): P
   const messages = await Promise.all(
     thread.messages.map(async (m) => ({
       ...m,
-      text: await decryptMessage(opened.reportKey, m.author, m).catch(() => '…'),
+      ...(await openMessage(opened.reportKey, m.author, m).catch(() => ({
+        text: '…',
+        attachments: [],
+      }))),
     })),
   );
   const reply = h('textarea', { id: 'reply', rows: '5' });
+  const files = h('input', {
+    type: 'file',
+    id: 'reply-files',
+    multiple: true,
+    accept: opened.limits.allowedTypes.join(','),
+    'aria-describedby': 'reply-files-warning',
+  });
   const send = h('button', { type: 'submit' }, t('sendMessage'));
-  const form = h('form', {}, h('label', { for: 'reply' }, t('reply')), reply, message, send);
+  const form = h(
+    'form',
+    {},
+    h('label', { for: 'reply' }, t('reply')),
+    reply,
+    h('label', { for: 'reply-files' }, t('attachments')),
+    h('p', { id: 'reply-files-warning', class: 'warning' }, t('metadataWarning')),
+    files,
+    message,
+    send,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (!reply.value.trim()) return;
+    const chosen = [...(files.files ?? [])];
+    if (!reply.value.trim() && chosen.length === 0) return;
+    const room = Math.min(opened.limits.maxAttachments, 10 - thread.attachmentCount);
+    const problem =
+      chosen.length > room
+        ? t('tooManyFiles', { max: Math.max(room, 0) })
+        : chosen
+            .map((f) =>
+              f.size > opened.limits.maxAttachmentBytes
+                ? t('fileTooLarge', { name: f.name })
+                : opened.limits.allowedTypes.includes(f.type)
+                  ? null
+                  : t('fileType', { name: f.name }),
+            )
+            .find((m) => m !== null);
+    if (problem) {
+      void showThread(opened, status('error', problem));
+      return;
+    }
     send.disabled = true;
-    encryptMessage(opened.reportKey, 'reporter', reply.value)
-      .then((sealed) => postThreadMessage(opened.token, { message: sealed }))
+    Promise.all(
+      chosen.map(async (f) => ({
+        name: f.name,
+        type: f.type,
+        data: new Uint8Array(await f.arrayBuffer()),
+      })),
+    )
+      .then((drafts) =>
+        encryptReporterMessage(opened.reportKey, reply.value, drafts, thread.attachmentCount),
+      )
+      .then((body) => postThreadMessage(opened.token, body))
       .then(() => showThread(opened, status('info', t('messageSent'))))
       .catch((error: unknown) => showThread(opened, status('error', errorText(error))));
   });
@@ -358,6 +407,13 @@ async function showThread(opened: Opened, message: HTMLElement | null = null): P
               { class: m.author },
               h('p', { class: 'meta' }, m.author === 'reporter' ? t('fromYou') : t('fromUnit')),
               h('p', { class: 'text' }, m.text),
+              m.attachments.length > 0
+                ? h(
+                    'p',
+                    { class: 'meta' },
+                    t('filesAdded', { names: m.attachments.map((a) => a.name).join(', ') }),
+                  )
+                : null,
             ),
           ),
         ),

@@ -5,12 +5,12 @@ import type { ReportAttachment, ReportDetail, ReportMessage } from '@probity/ser
 import type { RecipientKeyPair } from './recipient-crypto.js';
 import { openReportKey } from './recipient-crypto.js';
 import { fromBase64, sodiumReady, toBase64 } from './sodium.js';
-import type { ReportContent, Sealed } from './report-crypto.js';
+import type { MessageAttachment, ReportContent, Sealed } from './report-crypto.js';
 import {
   decryptAttachment,
-  decryptMessage,
   decryptReportContent,
   encryptMessage,
+  openMessage,
 } from './report-crypto.js';
 
 /** A decrypted message of the thread (`text` null when it cannot be decrypted). */
@@ -20,6 +20,8 @@ export interface OpenedMessage {
   readonly kind: ReportMessage['kind'];
   readonly createdAt: string;
   readonly text: string | null;
+  /** Files the reporter added with this message (fetch them by position). */
+  readonly attachments: MessageAttachment[];
 }
 
 /** A report opened in the recipient's browser. */
@@ -42,13 +44,19 @@ export async function openReport(
       author: m.author,
       kind: m.kind,
       createdAt: m.createdAt,
-      text: await decryptMessage(reportKey, m.author, m).catch(() => null),
+      ...(await openMessage(reportKey, m.author, m).catch(() => ({
+        text: null,
+        attachments: [],
+      }))),
     })),
   );
   return { reportKey, content, thread };
 }
 
-/** Decrypts attachment `position` (its name and type are in `content.attachments`). */
+/**
+ * Decrypts attachment `position` (its name and type are in `content.attachments`, or, for a
+ * file added later, in the `attachments` of the message that brought it).
+ */
 export function openAttachment(
   opened: OpenedReport,
   position: number,

@@ -259,3 +259,67 @@ export async function decryptMessage(
   const sodium = await sodiumReady();
   return new TextDecoder().decode(open(sodium, reportKey, sealed, `message:${author}`));
 }
+
+/** A file added to the thread: where it is stored and what it is (inside the message). */
+export interface MessageAttachment {
+  readonly position: number;
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+}
+
+/** A decrypted message: its text and the files it brought. */
+export interface MessageContent {
+  readonly text: string;
+  readonly attachments: MessageAttachment[];
+}
+
+/**
+ * Encrypts a returning reporter's message with files: each file at the next free attachment
+ * position (`firstPosition`, the report's attachment count, onward), and the message itself
+ * naming them, so their names and types stay inside the ciphertext.
+ */
+export async function encryptReporterMessage(
+  reportKey: Uint8Array,
+  text: string,
+  files: readonly DraftAttachment[],
+  firstPosition: number,
+): Promise<{ message: Sealed; attachments: (Sealed & { position: number })[] }> {
+  const sodium = await sodiumReady();
+  const attachments = files.map((f, i) => ({
+    position: firstPosition + i,
+    ...seal(sodium, reportKey, f.data, `attachment:${firstPosition + i}`),
+  }));
+  const body =
+    files.length === 0
+      ? text
+      : JSON.stringify({
+          v: 1,
+          text,
+          attachments: files.map((f, i) => ({
+            position: firstPosition + i,
+            name: f.name,
+            type: f.type,
+            size: f.data.length,
+          })),
+        });
+  return { message: await encryptMessage(reportKey, 'reporter', body), attachments };
+}
+
+/** Decrypts a message of the thread into its text and the files it names. */
+export async function openMessage(
+  reportKey: Uint8Array,
+  author: MessageAuthor,
+  sealed: Sealed,
+): Promise<MessageContent> {
+  const plain = await decryptMessage(reportKey, author, sealed);
+  if (author === 'reporter' && plain.startsWith('{"v":1,')) {
+    try {
+      const parsed = JSON.parse(plain) as { text: string; attachments: MessageAttachment[] };
+      return { text: parsed.text, attachments: parsed.attachments };
+    } catch {
+      // Not an envelope after all: the text as written.
+    }
+  }
+  return { text: plain, attachments: [] };
+}
