@@ -274,5 +274,5 @@ try {
   if (decrypted !== reports + sequential) process.exitCode = 1;
 } finally {
   server.kill();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(state + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '.receipt-pepper']) rmSync(state + suffix, { force: true });
 }
