@@ -274,5 +274,6 @@ try {
   if (decrypted !== reports + sequential) process.exitCode = 1;
 } finally {
   server.kill();
-  for (const suffix of ['', '-wal', '-shm', '.receipt-pepper']) rmSync(state + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '.receipt-pepper'])
+    rmSync(state + suffix, { force: true });
 }
