@@ -22,6 +22,15 @@ const NewCasePage = lazy(() => import('./pages/NewCasePage'));
 const DataPage = lazy(() => import('./pages/DataPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const InboxPage = lazy(() => import('./pages/InboxPage'));
+const ReportPage = lazy(() => import('./pages/ReportPage'));
+const ReportingKeyPage = lazy(() => import('./pages/ReportingKeyPage'));
+const RecipientsPage = lazy(() => import('./pages/RecipientsPage'));
+const SurveysPage = lazy(() => import('./pages/SurveysPage'));
+const NewSurveyRoundPage = lazy(() => import('./pages/NewSurveyRoundPage'));
+const SurveyRoundPage = lazy(() => import('./pages/SurveyRoundPage'));
+const SurveyComparisonPage = lazy(() => import('./pages/SurveyComparisonPage'));
+const TransparencyTextsPage = lazy(() => import('./pages/TransparencyTextsPage'));
 
 /** The app: login until a session exists, then the pages of the user's role. */
 export function App() {
@@ -56,6 +65,15 @@ export function App() {
           <Route path="/data" element={<DataPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/inbox/key" element={<ReportingKeyPage />} />
+          <Route path="/inbox/recipients" element={<RecipientsPage />} />
+          <Route path="/inbox/:id" element={<ReportPage />} />
+          <Route path="/surveys" element={<SurveysPage />} />
+          <Route path="/surveys/new" element={<NewSurveyRoundPage />} />
+          <Route path="/surveys/compare" element={<SurveyComparisonPage />} />
+          <Route path="/surveys/:id" element={<SurveyRoundPage />} />
+          <Route path="/published-texts" element={<TransparencyTextsPage />} />
           <Route path="/login" element={<Navigate to={home} replace />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -16,8 +16,11 @@ export const navItems: readonly NavItem[] = [
   { to: '/integrity', label: 'nav.integrity', roles: dashboards },
   { to: '/mirror', label: 'nav.mirror', roles: dashboards },
   { to: '/cases', label: 'nav.cases', roles: ['analyst', 'investigator', 'manager'] },
+  { to: '/inbox', label: 'nav.inbox', roles: ['investigator', 'manager'] },
+  { to: '/surveys', label: 'nav.surveys', roles: ['analyst', 'manager', 'auditor'] },
   { to: '/data', label: 'nav.data', roles: dashboards },
   { to: '/settings', label: 'nav.settings', roles: ['admin'] },
+  { to: '/published-texts', label: 'nav.publishedTexts', roles: ['manager', 'admin'] },
   { to: '/audit', label: 'nav.audit', roles: ['auditor'] },
 ];
 

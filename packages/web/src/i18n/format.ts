@@ -39,6 +39,16 @@ export function useFormat() {
               hour: '2-digit',
               minute: '2-digit',
             }),
+      /** A calendar day sent as `YYYY-MM-DD` (a UTC day), the same day in every time zone. */
+      day: (value: string | null | undefined) =>
+        value === null || value === undefined || value === ''
+          ? '—'
+          : intl.formatDate(`${value}T00:00:00Z`, {
+              year: 'numeric',
+              month: 'short',
+              day: 'numeric',
+              timeZone: 'UTC',
+            }),
       /** A number with a few significant digits (coefficients, standard errors). */
       significant: (value: number | null | undefined, digits = 3) =>
         value === null || value === undefined || !Number.isFinite(value)
