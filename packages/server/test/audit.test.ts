@@ -64,7 +64,10 @@ describe('audit chain', () => {
   it('names the entry whose hash was rewritten to match its new content', () => {
     // Re-hashing one entry breaks the link of the next one.
     const db = store.db;
-    db.prepare("UPDATE audit_log SET hash = 'f' || substr(hash, 2) WHERE id = 4").run();
+    // (Change the first hex digit to another one: a fixed 'f' would be no change 1 time in 16.)
+    db.prepare(
+      "UPDATE audit_log SET hash = (CASE WHEN substr(hash, 1, 1) = 'f' THEN '0' ELSE 'f' END) || substr(hash, 2) WHERE id = 4",
+    ).run();
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBrokenId: 4 });
   });
 
