@@ -5,6 +5,7 @@ import { api } from '../api/http';
 import { useSession } from '../auth/SessionProvider';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { TotpQrCode } from '../components/TotpQrCode';
 import { useT } from '../i18n/LocaleProvider';
 
 /** Where the sign-in steps are posted. */
@@ -144,6 +145,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
               {step.name === 'enrol' ? (
                 <>
                   <p>{t('login.enrolIntro')}</p>
+                  <TotpQrCode uri={step.otpauthUri} />
                   <dl className="enrol">
                     <dt>{t('login.secret')}</dt>
                     <dd className="mono secret" data-testid="totp-secret">
