@@ -208,7 +208,7 @@ function build(model: GbdtModel): BinnedForest | null {
  * 1 + the number of cuts below the value. Categorical: 1 + the code's rank among the named codes,
  * or the last bin for any other code. NaN goes to bin 0.
  */
-function binColumn(
+export function binColumn(
   sorted: Float64Array,
   named: number,
   categorical: boolean,

@@ -2,6 +2,7 @@ import { binForest, scoreBinnedForest } from './binned-forest.js';
 import { compileForest } from './compiled-forest.js';
 import type { FeatureKind, FeatureMatrix } from './feature-matrix.js';
 import { type Objective, transformMargin } from './objectives.js';
+import { quickScorer, scoreQuickScorer } from './quick-scorer.js';
 import type { RegressionTree } from './regression-tree.js';
 
 /** A trained gradient-boosted tree ensemble. */
@@ -96,17 +97,23 @@ function slowStep(forest: PackedForest, node: number, v: number): number {
   return v <= (forest.threshold[node] as number) ? first : first + 1;
 }
 
-/** The two scorers for large batches; both give the same bits. */
-type Scorer = 'binned' | 'compiled';
+/** The scorers for large batches; all give the same bits. */
+export type Scorer = 'binned' | 'compiled' | 'quick';
 
 /**
- * Which scorer a model uses, chosen on its first batch of at least 4 × TRIAL_ROWS rows. Binned trees
- * never mispredict a branch but always walk to the deepest level; compiled trees win when the data
- * make their branches predictable and the paths short (on the KCS models, real rows: about equal;
- * on random rows: binned trees twice as fast).
+ * Which scorer a model uses, chosen on its first batch of at least 2 × TRIAL_ROWS rows per
+ * candidate. Binned trees never mispredict a branch but always walk to the deepest level; compiled
+ * trees win when the data make their branches predictable and the paths short (on the KCS models,
+ * real rows: about equal; on random rows: binned trees twice as fast); QuickScorer (trees of depth
+ * ≤ 6 only) wins on shallow trees (depth 1–3) and loses from depth 4.
  */
 const scorerOf = new WeakMap<GbdtModel, Scorer>();
 const TRIAL_ROWS = 8192;
+
+/** The scorer `predictMargin` chose for a model's large batches, once it has timed them. */
+export function chosenScorer(model: GbdtModel): Scorer | undefined {
+  return scorerOf.get(model);
+}
 
 /** Raw margins (sum of tree outputs plus the base score) for every row of a matrix. */
 export function predictMargin(
@@ -124,33 +131,45 @@ export function predictMargin(
   const out = new Float64Array(rows).fill(model.baseScore);
   const trees = Math.min(treeLimit ?? forest.roots.length, forest.roots.length);
   if (trees === forest.roots.length && rows >= COMPILE_FROM_ROWS) {
-    // Large batches: binned trees or compiled trees, whichever is faster on this model and its data
-    // (same additions in the same order either way, so identical results).
+    // Large batches: binned trees, compiled trees or QuickScorer, whichever is fastest on this model
+    // and its data (same additions in the same order in each, so identical results).
     const binned = binForest(model);
     if (binned) {
       const rowStride = layout === 'row-major' ? cols : 1;
       const colStride = layout === 'row-major' ? 1 : rows;
       const compiledForest = compileForest(model);
+      const quick = quickScorer(model);
       const score = (scorer: Scorer, start: number, end: number): number => {
         const began = performance.now();
         const from = values.subarray(start * rowStride);
         const into = out.subarray(start, end);
         if (scorer === 'binned')
           scoreBinnedForest(binned, from, end - start, rowStride, colStride, into);
+        else if (scorer === 'quick' && quick)
+          scoreQuickScorer(quick, from, end - start, rowStride, colStride, into);
         else compiledForest(from, end - start, rowStride, colStride, into);
         return performance.now() - began;
       };
+      const candidates: Scorer[] = quick ? ['compiled', 'binned', 'quick'] : ['compiled', 'binned'];
       let scorer = scorerOf.get(model);
       let done = 0;
-      if (scorer === undefined && rows >= 4 * TRIAL_ROWS) {
-        // Each scorer warms up on one segment, then is timed on the next; every row is scored once.
-        score('compiled', 0, TRIAL_ROWS);
-        score('binned', TRIAL_ROWS, 2 * TRIAL_ROWS);
-        const compiledTime = score('compiled', 2 * TRIAL_ROWS, 3 * TRIAL_ROWS);
-        const binnedTime = score('binned', 3 * TRIAL_ROWS, 4 * TRIAL_ROWS);
-        scorer = binnedTime <= compiledTime ? 'binned' : 'compiled';
-        scorerOf.set(model, scorer);
-        done = 4 * TRIAL_ROWS;
+      if (scorer === undefined && rows >= 2 * candidates.length * TRIAL_ROWS) {
+        // Each scorer warms up on one segment, then each is timed on the next; every row is scored
+        // once. The fastest wins (on a tie, the later candidate, as before: binned over compiled).
+        for (const c of candidates) {
+          score(c, done, done + TRIAL_ROWS);
+          done += TRIAL_ROWS;
+        }
+        let best = Number.POSITIVE_INFINITY;
+        for (const c of candidates) {
+          const time = score(c, done, done + TRIAL_ROWS);
+          done += TRIAL_ROWS;
+          if (time <= best) {
+            best = time;
+            scorer = c;
+          }
+        }
+        scorerOf.set(model, scorer ?? 'binned');
       }
       score(scorer ?? 'binned', done, rows);
       return out;

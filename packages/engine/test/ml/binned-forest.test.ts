@@ -107,7 +107,7 @@ describe('binned forest', () => {
   });
 
   it('scores a large batch in segments (scorer trial) with the same bits, in both layouts', () => {
-    const rows = 4 * 8192 + 1234;
+    const rows = 6 * 8192 + 1234;
     const probe = edgeProbe(model, rows);
     const columnMajor = predictMargin(model, matrixFromColumns(probe));
     const values = new Float32Array(rows * 3);

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import { binForest, scoreBinnedForest } from '../../src/ml/binned-forest.js';
+import { compileForest } from '../../src/ml/compiled-forest.js';
+import {
+  chosenScorer,
+  type FeatureKind,
+  type GbdtModel,
+  leafOf,
+  matrixFromColumns,
+  modelFromJson,
+  modelToJson,
+  predictMargin,
+  type RegressionTree,
+  type SeededRandom,
+  seededRandom,
+} from '../../src/ml/index.js';
+import { quickScorer, scoreQuickScorer } from '../../src/ml/quick-scorer.js';
+
+const kinds: FeatureKind[] = ['numeric', 'categorical', 'numeric', 'categorical', 'numeric'];
+/** Thresholds and data share a grid, so rows fall exactly on thresholds often. */
+const grid = [-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2];
+
+/** A random tree of exactly `depth` levels (one path reaches it), others stopping at random. */
+function randomTree(random: SeededRandom, depth: number): RegressionTree {
+  const feature: number[] = [];
+  const threshold: number[] = [];
+  const defaultLeft: number[] = [];
+  const left: number[] = [];
+  const right: number[] = [];
+  const value: number[] = [];
+  const categories: (Float64Array | null)[] = [];
+  const grow = (level: number, onDeepPath: boolean): number => {
+    const node = feature.length;
+    feature.push(-1);
+    threshold.push(0);
+    defaultLeft.push(0);
+    left.push(-1);
+    right.push(-1);
+    value.push((random.next() - 0.5) * 0.37);
+    categories.push(null);
+    const split = level < depth && (onDeepPath || random.next() < 0.85);
+    if (!split) return node;
+    const f = random.nextInt(kinds.length);
+    feature[node] = f;
+    defaultLeft[node] = random.nextInt(2);
+    if (kinds[f] === 'categorical') {
+      const codes: number[] = [];
+      for (let c = 0; c < 10; c++) if (random.next() < 0.4) codes.push(c);
+      categories[node] = Float64Array.from(codes);
+    } else {
+      threshold[node] = grid[random.nextInt(grid.length)] as number;
+    }
+    const deepLeft = random.next() < 0.5;
+    left[node] = grow(level + 1, onDeepPath && deepLeft);
+    right[node] = grow(level + 1, onDeepPath && !deepLeft);
+    return node;
+  };
+  grow(0, true);
+  const n = feature.length;
+  return {
+    feature: Int32Array.from(feature),
+    threshold: Float64Array.from(threshold),
+    defaultLeft: Uint8Array.from(defaultLeft),
+    left: Int32Array.from(left),
+    right: Int32Array.from(right),
+    value: Float64Array.from(value),
+    gain: new Float64Array(n),
+    cover: new Float64Array(n),
+    categories,
+  };
+}
+
+function randomModel(seed: number, depth: number, trees: number): GbdtModel {
+  const random = seededRandom(seed);
+  return {
+    objective: 'binary:logistic',
+    baseScore: -1.3,
+    featureNames: kinds.map((_, f) => `f${f}`),
+    featureKinds: kinds,
+    trees: Array.from({ length: trees }, (_, t) =>
+      randomTree(random, t === 0 ? depth : 1 + random.nextInt(depth)),
+    ),
+    params: {},
+  };
+}
+
+/** Columns with missing values, ±Infinity, −0, values on and near the thresholds, unnamed codes. */
+function randomColumns(seed: number, rows: number): Float64Array[] {
+  const random = seededRandom(seed);
+  const special = [NaN, Infinity, -Infinity, -0];
+  return kinds.map((kind) =>
+    Float64Array.from({ length: rows }, () => {
+      const u = random.next();
+      if (u < 0.15) return NaN;
+      if (kind === 'categorical') {
+        if (u < 0.25) return [10, 11, 1e6, -1, 2.5, -0][random.nextInt(6)] as number;
+        return random.nextInt(10);
+      }
+      if (u < 0.2) return special[random.nextInt(special.length)] as number;
+      if (u < 0.5) return grid[random.nextInt(grid.length)] as number;
+      if (u < 0.6) return (grid[random.nextInt(grid.length)] as number) + 1e-12;
+      return random.next() * 5 - 2.5;
+    }),
+  );
+}
+
+/** Margins walking each tree node by node (the reference every scorer must equal). */
+function reference(model: GbdtModel, columns: readonly Float64Array[]): Float64Array {
+  const rows = (columns[0] as Float64Array).length;
+  return Float64Array.from({ length: rows }, (_, r) => {
+    let sum = model.baseScore;
+    for (const tree of model.trees) {
+      sum += tree.value[leafOf(tree, (f) => columns[f]?.[r] as number)] as number;
+    }
+    return sum;
+  });
+}
+
+function expectSameBits(actual: Float64Array, expected: Float64Array): void {
+  expect(actual.length).toBe(expected.length);
+  let differing = 0;
+  for (let r = 0; r < expected.length; r++) if (!Object.is(actual[r], expected[r])) differing++;
+  expect(differing).toBe(0);
+}
+
+describe('QuickScorer', () => {
+  for (let depth = 1; depth <= 8; depth++) {
+    it(`gives every scorer's bits on random trees of depth ${depth}, missing values included`, () => {
+      const model = randomModel(100 + depth, depth, 37);
+      const rows = 3001;
+      const columns = randomColumns(200 + depth, rows);
+      const expected = reference(model, columns);
+      const matrix = matrixFromColumns(columns);
+
+      const binned = binForest(model);
+      expect(binned?.depth).toBe(depth);
+      const binnedOut = new Float64Array(rows);
+      scoreBinnedForest(
+        binned as NonNullable<typeof binned>,
+        matrix.values,
+        rows,
+        1,
+        rows,
+        binnedOut,
+      );
+      expectSameBits(binnedOut, expected);
+
+      const compiledOut = new Float64Array(rows).fill(model.baseScore);
+      compileForest(model)(matrix.values, rows, 1, rows, compiledOut);
+      expectSameBits(compiledOut, expected);
+
+      const quick = quickScorer(model);
+      if (depth > 6) {
+        // More than 64 leaf positions: not in two words; predictMargin uses the other scorers.
+        expect(quick).toBeNull();
+      } else {
+        expect(quick?.words).toBe(depth <= 5 ? 1 : 2);
+        const quickOut = new Float64Array(rows);
+        scoreQuickScorer(
+          quick as NonNullable<typeof quick>,
+          matrix.values,
+          rows,
+          1,
+          rows,
+          quickOut,
+        );
+        expectSameBits(quickOut, expected);
+        // Row-major, with a stride wider than the model's features, as the compiled trees read it.
+        const wide = kinds.length + 2;
+        const rowMajor = new Float64Array(rows * wide);
+        for (let r = 0; r < rows; r++)
+          for (let f = 0; f < kinds.length; f++) rowMajor[r * wide + f] = columns[f]?.[r] as number;
+        scoreQuickScorer(quick as NonNullable<typeof quick>, rowMajor, rows, wide, 1, quickOut);
+        expectSameBits(quickOut, expected);
+      }
+      expectSameBits(predictMargin(model, matrix), expected);
+    });
+  }
+
+  it('reads Float32 rows like the compiled and binned trees', () => {
+    const model = randomModel(7, 6, 60);
+    const rows = 2500;
+    const columns = randomColumns(8, rows);
+    const values = new Float32Array(rows * kinds.length);
+    for (let r = 0; r < rows; r++)
+      for (let f = 0; f < kinds.length; f++)
+        values[r * kinds.length + f] = columns[f]?.[r] as number;
+    const quick = quickScorer(model);
+    const quickOut = new Float64Array(rows);
+    scoreQuickScorer(quick as NonNullable<typeof quick>, values, rows, kinds.length, 1, quickOut);
+    const compiledOut = new Float64Array(rows).fill(model.baseScore);
+    compileForest(model)(values, rows, kinds.length, 1, compiledOut);
+    expectSameBits(quickOut, compiledOut);
+  });
+
+  it('handles a model of single leaves and an empty category set', () => {
+    const random = seededRandom(3);
+    const stump = randomTree(random, 1);
+    const leaf: RegressionTree = { ...randomTree(random, 0) };
+    const emptySet: RegressionTree = {
+      ...stump,
+      feature: Int32Array.from([1, -1, -1]),
+      left: Int32Array.from([1, -1, -1]),
+      right: Int32Array.from([2, -1, -1]),
+      defaultLeft: Uint8Array.from([1, 0, 0]),
+      value: Float64Array.from([0, 0.25, -0.125]),
+      threshold: new Float64Array(3),
+      gain: new Float64Array(3),
+      cover: new Float64Array(3),
+      categories: [new Float64Array(0), null, null],
+    };
+    const model: GbdtModel = { ...randomModel(1, 1, 1), trees: [leaf, emptySet, leaf] };
+    const columns = randomColumns(4, 500);
+    const quick = quickScorer(model);
+    const out = new Float64Array(500);
+    scoreQuickScorer(
+      quick as NonNullable<typeof quick>,
+      matrixFromColumns(columns).values,
+      500,
+      1,
+      500,
+      out,
+    );
+    expectSameBits(out, reference(model, columns));
+  });
+
+  it('takes part in the scorer trial of a large batch, same bits whichever wins', () => {
+    const model = randomModel(9, 2, 80);
+    const rows = 6 * 8192 + 777;
+    const columns = randomColumns(10, rows);
+    const copy = modelFromJson(modelToJson(model));
+    expect(chosenScorer(copy)).toBeUndefined();
+    expectSameBits(predictMargin(copy, matrixFromColumns(columns)), reference(model, columns));
+    expect(['binned', 'compiled', 'quick']).toContain(chosenScorer(copy));
+    // The choice is kept: a second batch uses it without a trial.
+    const again = randomColumns(11, 5000);
+    expectSameBits(predictMargin(copy, matrixFromColumns(again)), reference(model, again));
+  });
+});
