@@ -15,7 +15,10 @@ const runs = [
   ['analyze.mjs', [big]],
   ['model-scale.mjs', quick ? ['--quick'] : []],
   ['model-kcs.mjs', []],
+  ['model-csv-score.mjs', []],
+  ['model-warehouse.mjs', []],
   ['api-latency.mjs', ['1000000']],
+  ['report-submissions.mjs', []],
 ];
 for (const [script, args] of runs) {
   if (!existsSync(here(`./${script}`))) continue;
