@@ -170,7 +170,7 @@ export default function InboxPage() {
                         {r.reference}
                       </Link>
                     </th>
-                    <td>{f.dateTime(r.receivedAt)}</td>
+                    <td className="nowrap">{f.dateTime(r.receivedAt)}</td>
                     <td>
                       <ReportStatusBadge status={r.status} />
                     </td>
@@ -183,7 +183,7 @@ export default function InboxPage() {
                     <td className="num">{f.number(r.attachments)}</td>
                     <td className="num">{f.number(r.messages)}</td>
                     <td>{f.dateTime(r.lastReporterMessageAt)}</td>
-                    <td>
+                    <td className="nowrap">
                       {r.caseId === null ? (
                         '—'
                       ) : (

@@ -292,9 +292,11 @@ function ReportActions({ detail, onChanged }: { detail: ReportDetail; onChanged:
         <section className="panel" aria-labelledby="report-status">
           <h2 id="report-status">{t('report.statusTitle')}</h2>
           {detail.status !== 'in_review' && (
-            <button type="button" disabled={busy} onClick={() => void setStatus('in_review')}>
-              {t('report.markInReview')}
-            </button>
+            <div className="actions">
+              <button type="button" disabled={busy} onClick={() => void setStatus('in_review')}>
+                {t('report.markInReview')}
+              </button>
+            </div>
           )}
           <form
             className="form"

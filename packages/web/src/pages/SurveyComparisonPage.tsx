@@ -15,9 +15,11 @@ function ChangeCell({ change, percent }: { change: Change | null; percent?: bool
   const t = useT();
   const f = useFormat();
   if (!change) return <>—</>;
-  const show = (v: number) =>
-    percent ? t('compare.points', { value: f.fixed(v * 100, 1) }) : f.fixed(v, 2);
-  const signed = (v: number) => (v > 0 ? `+${show(v)}` : show(v));
+  const show = (v: number) => (percent ? f.fixed(v * 100, 1) : f.fixed(v, 2));
+  const signed = (v: number) => {
+    const text = v > 0 ? `+${show(v)}` : show(v);
+    return percent ? t('compare.points', { value: text }) : text;
+  };
   const clear = change.low > 0 || change.high < 0;
   return (
     <>

@@ -206,7 +206,6 @@ function Results({ round }: { round: SurveyRound }) {
   if (!data) return <ErrorMessage error={error} />;
   const notShown = t('results.suppressed', { min: data.minGroupSize });
   const overall = data.overall;
-  const factorIds = overall.factors.map((x) => x.factor);
   return (
     <>
       <section aria-labelledby="results-heading">
@@ -286,35 +285,41 @@ function Results({ round }: { round: SurveyRound }) {
               <caption>{t('results.breakdownCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('results.group')}</th>
-                  <th scope="col" className="num">
-                    {t('results.respondents')}
-                  </th>
-                  {overall.factors.map((x) => (
-                    <th key={x.factor} scope="col" className="num">
-                      {localized(x.name)}
+                  <th scope="col">{t('results.factor')}</th>
+                  {data.breakdown.groups.map((g) => (
+                    <th key={g.group ?? 'all'} scope="col" className="num">
+                      {localized(g.label)}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
-                {data.breakdown.groups.map((g) => (
-                  <tr key={g.group ?? 'all'}>
-                    <th scope="row">{localized(g.label)}</th>
-                    {g.suppressed ? (
-                      <td colSpan={factorIds.length + 1} className="muted">
-                        {notShown}
+                <tr>
+                  <th scope="row">{t('results.respondents')}</th>
+                  {data.breakdown.groups.map((g) => (
+                    <td key={g.group ?? 'all'} className={g.suppressed ? 'muted small' : 'num'}>
+                      {g.suppressed ? notShown : f.number(g.respondents)}
+                    </td>
+                  ))}
+                </tr>
+                {overall.factors.map((x) => (
+                  <tr key={x.factor}>
+                    <th scope="row">{localized(x.name)}</th>
+                    {data.breakdown.groups.map((g) => (
+                      <td key={g.group ?? 'all'} className="num">
+                        {g.suppressed ? (
+                          <>
+                            <span aria-hidden="true">—</span>
+                            <span className="visually-hidden">{t('results.notShown')}</span>
+                          </>
+                        ) : (
+                          f.percent(
+                            g.factors.find((y) => y.factor === x.factor)?.shareFavourable,
+                            0,
+                          )
+                        )}
                       </td>
-                    ) : (
-                      <>
-                        <td className="num">{f.number(g.respondents)}</td>
-                        {factorIds.map((id) => (
-                          <td key={id} className="num">
-                            {f.percent(g.factors.find((x) => x.factor === id)?.shareFavourable, 0)}
-                          </td>
-                        ))}
-                      </>
-                    )}
+                    ))}
                   </tr>
                 ))}
               </tbody>
