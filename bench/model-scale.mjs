@@ -1,17 +1,26 @@
 // Scale of the gradient-boosted trees: train on 1M synthetic rows, score 10M.
 //
-//   npm run build && node bench/model-scale.mjs [--train-rows N] [--score-rows N] [--trees N] [--quick]
+//   npm run build && node bench/model-scale.mjs [--train-rows N] [--score-rows N] [--trees N] [--depth N] [--quick]
 //
 // The rows imitate controlled declarations: 20 features (14 numeric with missing values, 6
 // categorical codes), a label from a non-linear rule with noise (about 20 % positives). Training
-// runs depth 6, learning rate 0.1, no early stopping, exactly --trees rounds; scoring runs on
+// runs depth --depth (6), learning rate 0.1, no early stopping, exactly --trees rounds; scoring runs on
 // Float32 row-major blocks of 1M rows (generated outside the timed part), i.e. pure model scoring
-// with the features already in memory. In the same run, one block is also scored with the previous
-// scorer (trees compiled to nested JavaScript comparisons) as the baseline, and column-major
-// Float64 (the layout the warehouse pages use). Prints JSON: times, rows/s per core (rows over CPU
+// with the features already in memory (`predictMargin`, which times its scorers on the first batch
+// and keeps the fastest). In the same run, one block is also scored by each scorer directly: binned
+// trees, trees compiled to nested JavaScript comparisons, and QuickScorer (depth ≤ 6), and
+// column-major Float64 (the layout the warehouse pages use). Prints JSON: times, rows/s per core (rows over CPU
 // seconds; the code is single-threaded) and peak RSS.
-import { matrixFromColumns, predictMargin, seededRandom, trainGbdt } from '@probity/engine';
+import {
+  chosenScorer,
+  matrixFromColumns,
+  predictMargin,
+  seededRandom,
+  trainGbdt,
+} from '@probity/engine';
+import { binForest, scoreBinnedForest } from '../packages/engine/dist/ml/binned-forest.js';
 import { compileForest } from '../packages/engine/dist/ml/compiled-forest.js';
+import { quickScorer, scoreQuickScorer } from '../packages/engine/dist/ml/quick-scorer.js';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +30,7 @@ const trainRows = arg('train-rows', 1_000_000);
 // `--quick` (from `npm run bench -- --quick`) scores 1M rows instead of 10M.
 const scoreRows = arg('score-rows', process.argv.includes('--quick') ? 1_000_000 : 10_000_000);
 const trees = arg('trees', 300);
+const maxDepth = arg('depth', 6);
 const FEATURES = 20;
 const CATEGORICAL = 6;
 
@@ -62,7 +72,7 @@ let started = performance.now();
 const trainCpu = process.cpuUsage();
 const { model } = trainGbdt(
   { columns, label },
-  { rounds: trees, maxDepth: 6, learningRate: 0.1, subsample: 1, colsampleByTree: 1 },
+  { rounds: trees, maxDepth, learningRate: 0.1, subsample: 1, colsampleByTree: 1 },
   { featureKinds: kinds },
 );
 const trainSeconds = (performance.now() - started) / 1000;
@@ -94,7 +104,7 @@ for (let done = 0; done < scoreRows; done += block) {
   checksum += margin[0];
   sample();
 }
-// Same run, same block: column-major Float64, and the compiled trees (the scorer before binning).
+// Same run, same block: column-major Float64, and each scorer on its own.
 const cpuSeconds = (f) => {
   const cpu = process.cpuUsage();
   f();
@@ -104,13 +114,33 @@ const cpuSeconds = (f) => {
 const colMajor = matrixFromColumns(columns.map((c) => c.subarray(0, block)));
 const columnMajorCpuSeconds = cpuSeconds(() => predictMargin(model, colMajor));
 const compiled = compileForest(model);
-// Warm the generated functions up (V8 optimises them after a few calls) before timing them.
-compiled(values, 100_000, FEATURES, 1, new Float64Array(100_000));
-const lastBlock = { rows: block, cols: FEATURES, values, layout: 'row-major' };
-const binnedBlockCpuSeconds = cpuSeconds(() => predictMargin(model, lastBlock));
-const compiledBlockCpuSeconds = cpuSeconds(() =>
-  compiled(values, block, FEATURES, 1, new Float64Array(block).fill(model.baseScore)),
-);
+const binned = binForest(model);
+const quick = quickScorer(model);
+const scorers = {
+  binned: (rows, out) => scoreBinnedForest(binned, values, rows, FEATURES, 1, out),
+  compiled: (rows, out) => compiled(values, rows, FEATURES, 1, out.fill(model.baseScore)),
+  ...(quick && {
+    quick: (rows, out) => scoreQuickScorer(quick, values, rows, FEATURES, 1, out),
+  }),
+};
+// Warm each up on 100,000 rows (V8 optimises after a few calls), then time them in turn on the
+// block, three rounds, keeping each one's least CPU time (the load from other processes varies
+// during the run); their margins must be the same bits.
+const blockCpuSeconds = {};
+const margins = {};
+for (const run of Object.values(scorers)) run(100_000, new Float64Array(100_000));
+for (let round = 0; round < 3; round++) {
+  for (const [name, run] of Object.entries(scorers)) {
+    margins[name] = new Float64Array(block);
+    const seconds = cpuSeconds(() => run(block, margins[name]));
+    blockCpuSeconds[name] = Math.min(blockCpuSeconds[name] ?? Infinity, seconds);
+  }
+}
+for (let r = 0; r < block; r++) {
+  for (const m of Object.values(margins)) {
+    if (!Object.is(m[r], margins.binned[r])) throw new Error(`scorers differ at row ${r}`);
+  }
+}
 clearInterval(timer);
 sample();
 const depth = (t, n = 0) =>
@@ -135,10 +165,12 @@ process.stdout.write(
     scoreRowsPerSecondPerCore: scoreRows / scoreCpuSeconds,
     scoreRowsPerSecondWall: scoreRows / scoreSeconds,
     columnMajorFloat64RowsPerSecondPerCore: colMajor.rows / columnMajorCpuSeconds,
-    // One 1M block scored twice in a row: binned trees (now used) against compiled trees.
-    blockBinnedRowsPerSecondPerCore: block / binnedBlockCpuSeconds,
-    blockCompiledRowsPerSecondPerCore: block / compiledBlockCpuSeconds,
-    binnedOverCompiled: compiledBlockCpuSeconds / binnedBlockCpuSeconds,
+    // The scorer predictMargin chose on its first batch.
+    scorer: chosenScorer(model),
+    // One 1M block scored by each scorer, same run: rows per CPU second (best of three).
+    blockRowsPerSecondPerCore: Object.fromEntries(
+      Object.entries(blockCpuSeconds).map(([name, s]) => [name, Math.round(block / s)]),
+    ),
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     checksum,
   }) + '\n',

@@ -4,7 +4,7 @@
 // that model: declaration_scores, with top factors for the `explainShare` highest scores. Each step
 // runs in its own process; prints one JSON line per step with wall time, CPU time and peak RSS, and
 // for scoring the declarations per second of the tree evaluation alone (wall, and per CPU second
-// on one page against the compiled trees). Build first:
+// on one page, for the scorer predictMargin chose and for each scorer on its own). Build first:
 //   node bench/model-warehouse.mjs [train=1000000] [score=train] [explainShare=0.05] [memoryLimit=3GB] [threads=2]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,6 +94,9 @@ const score = `
   import { openWarehouse, scoreDeclarations, warehouseModelFromJson, featureMatrixSql, readFeaturePage,
     rawFeatureTable, modelFromJson, matrixFromColumns, predict } from ${JSON.stringify(engine)};
   import { compileForest } from ${JSON.stringify(engine.replace(/index\.js$/, 'ml/compiled-forest.js'))};
+  import { binForest, scoreBinnedForest } from ${JSON.stringify(engine.replace(/index\.js$/, 'ml/binned-forest.js'))};
+  import { quickScorer, scoreQuickScorer } from ${JSON.stringify(engine.replace(/index\.js$/, 'ml/quick-scorer.js'))};
+  import { chosenScorer } from ${JSON.stringify(engine)};
   ${open}
   const file = warehouseModelFromJson(readFileSync(modelFile, 'utf8'));
   const s = await scoreDeclarations(w.connection, file, { explainShare: Number(explainShare) });
@@ -105,15 +108,36 @@ const score = `
   const model = modelFromJson(file.model);
   predict(model, matrix);
   // CPU time of this thread's work (DuckDB is idle meanwhile), so load from other processes counts
-  // less; and the compiled trees (the scorer before binned trees) on the same page, same run.
+  // less; and each scorer on its own on the same page, same run: binned trees, compiled trees (the
+  // scorer before binned trees) and QuickScorer, warmed up, then timed in turn, three rounds of two
+  // passes, each keeping its least CPU time.
   const cpuOf = (f) => { const c = process.cpuUsage(); f(); const u = process.cpuUsage(c); return (u.user + u.system) / 1e6; };
   const t = performance.now();
   const steadyCpu = cpuOf(() => { for (let k = 0; k < 5; k++) predict(model, matrix); });
   const steady = (5 * page.rows) / ((performance.now() - t) / 1000);
   const compiled = compileForest(model);
-  const runCompiled = () => compiled(matrix.values, page.rows, 1, page.rows, new Float64Array(page.rows));
-  runCompiled();
-  const compiledCpu = cpuOf(() => { for (let k = 0; k < 5; k++) runCompiled(); });
+  const binned = binForest(model);
+  const quick = quickScorer(model);
+  const rows = page.rows;
+  const runs = {
+    binned: (out) => scoreBinnedForest(binned, matrix.values, rows, 1, rows, out),
+    compiled: (out) => compiled(matrix.values, rows, 1, rows, out.fill(model.baseScore)),
+    ...(quick && { quick: (out) => scoreQuickScorer(quick, matrix.values, rows, 1, rows, out) }),
+  };
+  const best = {};
+  const margins = {};
+  for (const run of Object.values(runs)) run(new Float64Array(rows));
+  for (let round = 0; round < 3; round++) {
+    for (const [name, run] of Object.entries(runs)) {
+      margins[name] = new Float64Array(rows);
+      const cpu = cpuOf(() => { run(margins[name]); run(margins[name]); });
+      best[name] = Math.min(best[name] ?? Infinity, cpu);
+    }
+  }
+  for (const m of Object.values(margins))
+    for (let r = 0; r < rows; r++) if (!Object.is(m[r], margins.binned[r])) throw new Error('scorers differ');
+  const perCpuSecond = Object.fromEntries(
+    Object.entries(best).map(([name, cpu]) => [name, Math.round((2 * rows) / cpu)]));
   w.close(); ${usage}
   console.log(JSON.stringify({
     seconds: s.totalSeconds, feature_seconds: s.featureSeconds, read_seconds: s.readSeconds,
@@ -122,7 +146,8 @@ const score = `
     predict_declarations_per_second_wall: Math.round(s.declarations / s.predictSeconds),
     predict_steady_declarations_per_second_wall: Math.round(steady),
     predict_steady_declarations_per_cpu_second: Math.round((5 * page.rows) / steadyCpu),
-    compiled_trees_declarations_per_cpu_second: Math.round((5 * page.rows) / compiledCpu),
+    scorer: chosenScorer(model),
+    scorers_declarations_per_cpu_second: perCpuSecond,
     end_to_end_declarations_per_second: Math.round(s.declarations / s.totalSeconds),
     ...resources }));
 `;
