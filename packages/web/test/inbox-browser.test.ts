@@ -297,6 +297,15 @@ describe('the reports inbox in Chromium', () => {
     await manager.getByRole('button', { name: 'Mark as in review' }).click();
     await manager.locator('.page-heading .badge', { hasText: 'In review' }).waitFor();
     await check(manager, '36-report-manager');
+    // Conflict of interest: the excluded investigator no longer sees that the report exists.
+    await manager.getByLabel('Exclude for conflict of interest').selectOption({
+      label: 'Inès Investigator',
+    });
+    await manager.getByLabel('Reason for the exclusion').fill('Related to the port office head.');
+    await manager.getByRole('button', { name: 'Exclude', exact: true }).click();
+    await manager.getByRole('status').filter({ hasText: 'Excluded.' }).waitFor();
+    await investigator.goto(`${base}/inbox`);
+    await investigator.getByText('No report to show.').waitFor();
     await manager.getByLabel('Case title (optional)').fill('Port office payments');
     await manager.getByRole('button', { name: 'Open the case' }).click();
     await manager.waitForURL(/\/cases\/\d+$/);
@@ -410,6 +419,13 @@ describe('the survey screens in Chromium', () => {
     ]);
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv.split('\n')[0]).toContain('share_favourable');
+    await analyst.getByRole('button', { name: 'FR' }).click();
+    await analyst.getByRole('heading', { level: 2, name: 'Résultats' }).waitFor();
+    expect(await analyst.locator('tbody tr', { hasText: 'Répondants' }).textContent()).toContain(
+      'Moins de 10 réponses — non affiché',
+    );
+    await check(analyst, '42b-survey-results-fr');
+    await analyst.getByRole('button', { name: 'EN' }).click();
 
     await nav(analyst, 'Perception surveys').click();
     await analyst.getByLabel('Earlier round').selectOption({ label: 'Private sector 2026' });

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { InvitationCodes, SurveyRound } from '../api/survey-types';
+import { api } from '../api/http';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useFormat } from '../i18n/format';
+import { useT } from '../i18n/LocaleProvider';
+
+/** The round's distribution link and, for invitation rounds, codes issued in bulk (shown once). */
+export function Distribution({ round, onChanged }: { round: SurveyRound; onChanged: () => void }) {
+  const t = useT();
+  const f = useFormat();
+  const [count, setCount] = useState(50);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const link = round.linkPath ? `${window.location.origin}${round.linkPath}` : null;
+
+  const issue = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await api<InvitationCodes>(`/api/surveys/rounds/${round.id}/invitations`, {
+        method: 'POST',
+        body: { count },
+      });
+      setCodes(answer.codes);
+      onChanged();
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const close = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/surveys/rounds/${round.id}/close`, { method: 'POST' });
+      setConfirmClose(false);
+      onChanged();
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="distribution-heading">
+      <h2 id="distribution-heading">{t('round.distribution')}</h2>
+      {link && (
+        <>
+          <p>{t('round.linkHelp')}</p>
+          <p className="secret-box mono" data-testid="survey-link">
+            {link}
+          </p>
+        </>
+      )}
+      {round.accessMode === 'invitation' && round.status !== 'closed' && (
+        <form className="form" onSubmit={(e) => void issue(e)}>
+          <p className="small">
+            {t('round.invitationsHelp', { issued: f.number(round.invitationsIssued) })}
+          </p>
+          <label>
+            {t('round.invitationCount')}
+            <input
+              type="number"
+              min={1}
+              max={5000}
+              required
+              value={count}
+              onChange={(e) => setCount(Number(e.target.value))}
+            />
+          </label>
+          <button type="submit" disabled={busy}>
+            {t('round.issue')}
+          </button>
+        </form>
+      )}
+      {codes && (
+        <div>
+          <p className="notice" role="status">
+            {t('round.codesOnce', { count: codes.length })}
+          </p>
+          <label className="form">
+            {t('round.codes')}
+            <textarea
+              readOnly
+              rows={Math.min(12, codes.length)}
+              className="mono"
+              value={codes.map((c) => (link ? `${c}\t${link}#code=${c}` : c)).join('\n')}
+            />
+          </label>
+        </div>
+      )}
+      {round.status !== 'closed' && (
+        <div className="actions">
+          {confirmClose ? (
+            <>
+              <button type="button" className="button-danger" onClick={() => void close()}>
+                {t('round.closeConfirm')}
+              </button>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => setConfirmClose(false)}
+              >
+                {t('common.cancel')}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => setConfirmClose(true)}
+            >
+              {t('round.closeEarly')}
+            </button>
+          )}
+        </div>
+      )}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
