@@ -319,6 +319,42 @@ describe('the reports inbox in Chromium', () => {
     expect(list.items[0]?.caseId).toBeTypeOf('number');
   });
 
+  it('flags an overdue acknowledgement, then closes a report with an outcome and deletes it', async () => {
+    const late = await submitReport(app, {
+      answers: { what: 'Goods released without inspection for a fee.' },
+      locale: 'en',
+      attachments: [],
+    });
+    expect(late.statusCode).toBe(201);
+    // Received 8 days ago: the 7-day acknowledgement is overdue.
+    app.store.db
+      .prepare('UPDATE reports SET received_at = ? WHERE reference = ?')
+      .run(new Date(Date.now() - 8 * 86_400_000).toISOString(), late.reference);
+    await nav(manager, 'Reports inbox').click();
+    const row = manager.locator('tbody tr', { hasText: late.reference });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Overdue');
+    await manager
+      .locator('.reminders', { hasText: 'Acknowledgement overdue (7 days)' })
+      .getByRole('link', { name: late.reference })
+      .waitFor();
+    await check(manager, '38-inbox-overdue');
+
+    await row.getByRole('link').click();
+    await manager.getByText('Goods released without inspection for a fee.').waitFor();
+    await manager.getByLabel('Outcome').selectOption('unfounded');
+    await manager.getByRole('button', { name: 'Close the report' }).click();
+    await manager.locator('.page-heading .badge', { hasText: 'Closed' }).waitFor();
+    await manager.locator('.facts', { hasText: 'Deleted after' }).waitFor();
+    await manager.getByRole('button', { name: 'Delete the report…' }).click();
+    await manager.getByRole('button', { name: 'Yes, delete it for good' }).click();
+    await manager.getByRole('heading', { level: 1, name: 'Reports inbox' }).waitFor();
+    const left = app.store.db
+      .prepare('SELECT COUNT(*) AS n FROM reports WHERE reference = ?')
+      .get(late.reference) as { n: number };
+    expect(left.n).toBe(0);
+  });
+
   it('shows the inbox in French with dates in the French format', async () => {
     await nav(manager, 'Reports inbox').click();
     await manager.getByRole('button', { name: 'FR' }).click();
