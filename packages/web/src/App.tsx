@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useSession } from './auth/SessionProvider';
 import { Layout } from './components/Layout';
@@ -7,6 +7,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PasswordChangePage } from './pages/PasswordChangePage';
 import { homeOf } from './navigation';
+import { lockKey } from './reporting/unlocked-key';
 
 // Pages are split from the shell: each loads when first opened (and Plot with the chart pages).
 const OverviewPage = lazy(() => import('./pages/OverviewPage'));
@@ -35,6 +36,10 @@ const TransparencyTextsPage = lazy(() => import('./pages/TransparencyTextsPage')
 /** The app: login until a session exists, then the pages of the user's role. */
 export function App() {
   const { state } = useSession();
+  // Signing out (or a session that ends) forgets the reporting key unlocked in this tab.
+  useEffect(() => {
+    if (state.status === 'anonymous') lockKey();
+  }, [state.status]);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'anonymous') return <LoginPage expired={state.expired} />;
   if (state.user.mustChangePassword) {
