@@ -472,6 +472,22 @@ describe('the survey screens in Chromium', () => {
     await check(analyst, '43-survey-comparison');
   });
 
+  it('lets a manager issue invitation codes, shown once with their links', async () => {
+    await nav(manager, 'Perception surveys').click();
+    await manager.getByRole('link', { name: 'New round' }).click();
+    await manager.getByLabel('Title').fill('Officials 2027');
+    await manager.getByLabel('Questionnaire').selectOption('officials-v1');
+    await manager.getByLabel('Only with a single-use invitation code').check();
+    await manager.getByRole('button', { name: 'Create the round' }).click();
+    await manager.getByRole('heading', { level: 1, name: 'Officials 2027' }).waitFor();
+    await manager.getByLabel('Number of codes to issue').fill('3');
+    await manager.getByRole('button', { name: 'Issue codes' }).click();
+    const codes = (await manager.getByLabel('Codes and their links').inputValue()).split('\n');
+    expect(codes).toHaveLength(3);
+    for (const line of codes) expect(line).toMatch(/^(\S{4}-\S{4}-\S{4}-\S{4})\thttp\S+#code=\1$/);
+    await check(manager, '45-survey-invitations');
+  });
+
   it('lets a manager publish a notice on the transparency page in both languages', async () => {
     await nav(manager, 'Transparency page').click();
     await manager

@@ -85,15 +85,18 @@ export function Distribution({ round, onChanged }: { round: SurveyRound; onChang
           <p className="notice" role="status">
             {t('round.codesOnce', { count: codes.length })}
           </p>
-          <label className="form">
-            {t('round.codes')}
-            <textarea
-              readOnly
-              rows={Math.min(12, codes.length)}
-              className="mono"
-              value={codes.map((c) => (link ? `${c}\t${link}#code=${c}` : c)).join('\n')}
-            />
-          </label>
+          <div className="form form-wide">
+            <label>
+              {t('round.codes')}
+              <textarea
+                readOnly
+                wrap="off"
+                rows={Math.min(14, codes.length + 1)}
+                className="mono"
+                value={codes.map((c) => (link ? `${c}\t${link}#code=${c}` : c)).join('\n')}
+              />
+            </label>
+          </div>
         </div>
       )}
       {round.status !== 'closed' && (
