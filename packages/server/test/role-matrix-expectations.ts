@@ -110,7 +110,7 @@ export const routeExpectations: Readonly<Record<string, RouteExpectation>> = {
   'POST /api/reporting/reports/:id/triage': { access: ['manager'] },
   'POST /api/reporting/reports/:id/exclusions': { access: ['manager'] },
   'POST /api/reporting/reports/:id/keys': { access: ['manager'] },
-  'GET /api/reporting/questionnaire': { access: ['admin', 'manager'] },
+  'GET /api/reporting/questionnaire': { access: ['admin', 'manager', 'investigator'] },
   'PUT /api/reporting/questionnaire': { access: ['admin'] },
   'DELETE /api/reporting/reports/:id': { access: ['manager'] },
   'GET /api/reporting/settings': { access: ['admin', 'manager'] },

@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 const policy = (styleSrc: string) =>
   [
     "default-src 'self'",
-    "script-src 'self'",
+    // WebAssembly compilation only (libsodium, for the reports inbox); never JavaScript eval.
+    "script-src 'self' 'wasm-unsafe-eval'",
     `style-src ${styleSrc}`,
     "img-src 'self' data:",
     "font-src 'self'",

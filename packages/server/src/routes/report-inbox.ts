@@ -274,7 +274,8 @@ const reportInbox: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reporting/questionnaire',
     {
-      preHandler: app.requireRole(['admin', 'manager']),
+      // The questions are public (the report form shows them); recipients need their labels.
+      preHandler: app.requireRole(['admin', 'manager', 'investigator']),
       schema: {
         tags: ['reporting'],
         summary: "The public form's questions",

@@ -78,7 +78,7 @@ export function ReportContentView({
   const localized = useLocalized();
   const user = useUser();
   const { data: questionnaire } = useApi<ReportQuestionnaire>(
-    user.role === 'manager' ? '/api/reporting/questionnaire' : null,
+    user.role === 'manager' || user.role === 'investigator' ? '/api/reporting/questionnaire' : null,
   );
   const labelOf = (id: string) => {
     const question = questionnaire?.questions.find((q) => q.id === id);
