@@ -45,7 +45,7 @@ beforeAll(async () => {
     process.execPath,
     // Into a private folder; --bypass-lock: Vite refuses a second build of the project while
     // another runs (another browser test in a parallel worker), which cannot clash with this one.
-    [vite, 'build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir', '--bypass-lock'],
+    [vite, 'build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'],
     { cwd: webDir, stdio: 'pipe' },
   );
   fx = await analyticsFixture(3000);
