@@ -267,8 +267,7 @@ try {
         clientPrepareSeconds: Math.round(prepareSeconds * 10) / 10,
         recipientReadSeconds: Math.round(readSeconds * 10) / 10,
       },
-      null,
-      2,
+      // One line: bench/run.mjs reads one JSON object per line.
     ),
   );
   if (decrypted !== reports + sequential) process.exitCode = 1;
