@@ -32,6 +32,7 @@ const NewSurveyRoundPage = lazy(() => import('./pages/NewSurveyRoundPage'));
 const SurveyRoundPage = lazy(() => import('./pages/SurveyRoundPage'));
 const SurveyComparisonPage = lazy(() => import('./pages/SurveyComparisonPage'));
 const TransparencyTextsPage = lazy(() => import('./pages/TransparencyTextsPage'));
+const AccountPage = lazy(() => import('./pages/AccountPage'));
 
 /** The app: login until a session exists, then the pages of the user's role. */
 export function App() {
@@ -68,6 +69,7 @@ export function App() {
           <Route path="/cases/new" element={<NewCasePage />} />
           <Route path="/cases/:id" element={<CasePage />} />
           <Route path="/data" element={<DataPage />} />
+          <Route path="/account" element={<AccountPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/inbox" element={<InboxPage />} />

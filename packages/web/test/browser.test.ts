@@ -309,6 +309,14 @@ describe('the web app in Chromium', () => {
       .first()
       .waitFor();
     await check(auditor, '18-audit');
+
+    // Anyone may replace their own recovery codes from My account (the name in the header).
+    await auditor.getByRole('link', { name: /My account/ }).click();
+    await auditor.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    await auditor.getByRole('button', { name: 'Replace my recovery codes' }).click();
+    await auditor.getByTestId('account-recovery-codes').waitFor();
+    expect(await auditor.getByTestId('account-recovery-codes').locator('li').count()).toBe(10);
+    await check(auditor, '18b-account');
   });
 
   it('is keyboard navigable: the skip link comes first and leads to the content', async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { NavLink, useLocation } from 'react-router-dom';
+import { Link, NavLink, useLocation } from 'react-router-dom';
 import { useSession, useUser } from '../auth/SessionProvider';
 import { useT } from '../i18n/LocaleProvider';
 import { navFor, navItems } from '../navigation';
@@ -44,10 +44,15 @@ export function Layout({ children, nav = true }: { children: ReactNode; nav?: bo
         </div>
         <div className="header-tools">
           <LanguageSwitch />
-          <span className="user-chip">
+          <Link
+            className="user-chip"
+            to="/account"
+            title={t('account.linkTitle')}
+            aria-label={`${t('account.title')}: ${user.displayName}, ${t(`role.${user.role}`)}`}
+          >
             {user.displayName}
             <span className="muted"> · {t(`role.${user.role}`)}</span>
-          </span>
+          </Link>
           <button type="button" className="button-secondary" onClick={() => void logout()}>
             {t('shell.logout')}
           </button>
