@@ -54,6 +54,8 @@ describe('GET /api/integrity/units', () => {
       `SELECT unit_id, status, rank FROM analysis_units WHERE kind = 'officer'`,
     );
     expect(body.total).toBe(rows.length);
+    expect(body.items).toHaveLength(Math.min(500, rows.length));
+    expect(body.items.length).toBeGreaterThan(0);
     const byLabel = new Map(rows.map((r) => [pseudonym('officer', r.unit_id, key), r]));
     for (const item of body.items) {
       expect(item.unit).toMatch(/^OFR-[0-9A-Z]{8}$/);
@@ -99,6 +101,7 @@ describe('GET /api/integrity/units/:kind/:unit', () => {
       [top?.unit_id],
     );
     expect(body.indicators).toHaveLength(flags.length);
+    expect(flags.length).toBeGreaterThan(0);
     for (const f of flags) {
       const shown = body.indicators.find((i) => i.indicator === f.indicator);
       close(shown?.observed ?? null, f.observed);
@@ -153,6 +156,7 @@ describe('GET /api/integrity/funnels', () => {
     const index = await get<FunnelIndexResponse>('/api/integrity/funnels');
     const [stored] = await sql<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM analysis_funnels`);
     expect(index.funnels).toHaveLength(stored?.n ?? -1);
+    expect(index.funnels.length).toBeGreaterThan(0);
     for (const f of index.funnels) {
       const body = await get<FunnelResponse>(`/api/integrity/funnels/${f.kind}/${f.indicator}`);
       expect(body.points).toHaveLength(f.unitsTested);
@@ -162,6 +166,7 @@ describe('GET /api/integrity/funnels', () => {
       `SELECT unit_id, n, observed FROM analysis_flags WHERE kind = 'officer' AND indicator = 'downgrade'`,
     );
     expect(downgrade.limits.length).toBeGreaterThan(0);
+    expect(downgrade.points.length).toBeGreaterThan(0);
     for (const point of downgrade.points) {
       const flag = flags.find((r) => pseudonym('officer', r.unit_id, key) === point.unit);
       expect(flag?.n).toBe(point.n);

@@ -126,6 +126,7 @@ describe('GET /api/release-times', () => {
        FROM analysis_release_times WHERE segment = 'lodgement_release' AND breakdown = 'channel'`,
     );
     expect(body.stats).toHaveLength(rows.length);
+    expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       const stat = body.stats.find((s) => s.group === row.grp);
       expect(stat?.n).toBe(row.n);
@@ -144,6 +145,8 @@ describe('GET /api/release-times', () => {
       `SELECT group_value AS grp, n::DOUBLE AS n FROM analysis_release_times
        WHERE segment = 'lodgement_release' AND breakdown = 'channel'`,
     );
+    expect(body.groups.map((g) => g.group).sort()).toEqual(rows.map((r) => r.grp).sort());
+    expect(rows.length).toBeGreaterThan(0);
     for (const group of body.groups) {
       const expected = rows.find((r) => r.grp === group.group)?.n;
       expect(group.n).toBe(expected);
@@ -200,6 +203,7 @@ describe('GET /api/data', () => {
     const load = body.loads[0];
     expect(load?.reconciled).toBe(true);
     expect(load?.rejected).toBeGreaterThan(0);
+    expect(load?.files.length).toBeGreaterThan(0);
     for (const file of load?.files ?? []) {
       expect(file.read).toBe(file.accepted + file.rejected);
       expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
