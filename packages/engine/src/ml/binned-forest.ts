@@ -1,5 +1,5 @@
 import type { GbdtModel } from './gbdt-model.js';
-import type { RegressionTree } from './regression-tree.js';
+import { treeDepth } from './regression-tree.js';
 
 /**
  * A model prepared for fast batch scoring. Each feature the trees test gets bins: a numeric
@@ -44,17 +44,6 @@ const MAX_TABLE_BYTES = 1 << 26;
 const MAX_BINS = 65535;
 
 const cache = new WeakMap<GbdtModel, BinnedForest | null>();
-
-function treeDepth(tree: RegressionTree, node = 0): number {
-  if ((tree.feature[node] as number) < 0) return 0;
-  return (
-    1 +
-    Math.max(
-      treeDepth(tree, tree.left[node] as number),
-      treeDepth(tree, tree.right[node] as number),
-    )
-  );
-}
 
 /**
  * Prepares a model for `scoreBinnedForest`, or returns null when its trees do not fit the layout

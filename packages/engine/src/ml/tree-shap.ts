@@ -1,6 +1,6 @@
 import type { FeatureMatrix } from './feature-matrix.js';
 import type { GbdtModel } from './gbdt-model.js';
-import { type RegressionTree, nextNode } from './regression-tree.js';
+import { type RegressionTree, nextNode, treeDepth } from './regression-tree.js';
 
 /**
  * Exact TreeSHAP (Lundberg, Erion, Lee 2018, "Consistent individualized feature attribution for
@@ -162,23 +162,12 @@ export function treeExpectation(tree: RegressionTree, node = 0): number {
   );
 }
 
-function maxDepthOf(tree: RegressionTree, node = 0): number {
-  if ((tree.feature[node] as number) < 0) return 0;
-  return (
-    1 +
-    Math.max(
-      maxDepthOf(tree, tree.left[node] as number),
-      maxDepthOf(tree, tree.right[node] as number),
-    )
-  );
-}
-
 const depthOfTree = new WeakMap<RegressionTree, number>();
 
 function cachedDepth(tree: RegressionTree): number {
   let depth = depthOfTree.get(tree);
   if (depth === undefined) {
-    depth = maxDepthOf(tree);
+    depth = treeDepth(tree);
     depthOfTree.set(tree, depth);
   }
   return depth;
