@@ -78,11 +78,13 @@ declare module 'fastify' {
   }
 }
 
-// Credentials, cookies, CSRF tokens and codes never reach the log.
+// Credentials, cookies, CSRF tokens, reporters' follow-up sessions and codes never reach the log.
 const redactPaths = [
   'req.headers.cookie',
   'req.headers.authorization',
   'req.headers["x-csrf-token"]',
+  'req.headers["x-report-session"]',
+  'req.headers["x-report-proof"]',
   'res.headers["set-cookie"]',
   '*.password',
   '*.currentPassword',
@@ -251,7 +253,15 @@ async function registerWebApp(app: ProbityApp, config: ServerConfig): Promise<vo
   const root = config.webRoot ? path.resolve(config.webRoot) : null;
   const hasWebApp = root !== null && existsSync(path.join(root, 'index.html'));
   if (hasWebApp) {
-    await app.register(fastifyStatic, { root, prefix: '/', wildcard: true, index: ['index.html'] });
+    // The web app's static files are also the anonymous report page's script and styles:
+    // their requests are never logged, so loading that page leaves no address in the log.
+    await app.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      wildcard: true,
+      index: ['index.html'],
+      logLevel: 'silent',
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const isApi = request.url === '/api' || request.url.startsWith('/api/');

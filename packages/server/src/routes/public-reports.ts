@@ -1,9 +1,5 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ProbityApp } from '../app.js';
 import {
   FollowUpRequest,
   ProofHeaders,
@@ -28,6 +24,8 @@ import { loadReceiptPepper } from '../reporting/receipt-pepper.js';
 import { readReportingConfig } from '../reporting/reporting-config.js';
 import { reportingError, reportingErrorCodes } from '../reporting/reporting-errors.js';
 import { publicRecipients } from '../reporting/recipient-keys.js';
+import { notFound } from '../errors.js';
+import { sendPage } from './public-surveys.js';
 import {
   FollowUpSessions,
   findReportByReceipt,
@@ -265,47 +263,33 @@ export default publicReports;
 /**
  * The public report page (`/report`, `/report/follow-up`): report.html from the web root, with
  * a stricter Content-Security-Policy than the workspace's (no inline styles; WebAssembly for
- * libsodium). Marked to skip Fastify's encapsulation so that its onRoute hook can silence the
- * access log of the static files too (loading the page's script must not log an address).
+ * libsodium). Logged nowhere, like the static files it loads (app.ts).
  */
-export const reportPages = Object.assign(
-  async function reportPages(app: ProbityApp) {
-    app.addHook('onRoute', (route) => {
-      if (route.url === '/*' || route.url.startsWith('/report')) route.logLevel = 'silent';
-    });
-    const root = app.serverConfig.webRoot ? path.resolve(app.serverConfig.webRoot) : null;
-    const page = async (_request: unknown, reply: FastifyReply) => {
-      const file = root ? path.join(root, 'report.html') : null;
-      if (!file || !existsSync(file)) {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found.' } });
-      }
-      return reply
-        .header('cache-control', 'no-cache')
-        .type('text/html')
-        .send(await readFile(file));
-    };
-    // Route-level onSend runs after the app's security-headers hook: the page's policy wins.
-    const pagePolicy = async (_request: unknown, reply: FastifyReply, payload: unknown) => {
-      reply.header('content-security-policy', reportPagePolicy);
-      return payload;
-    };
-    // `/report/*` too: a mistyped or trailing-slash address must not fall through to the
-    // workspace's logged catch-all.
-    for (const url of ['/report', '/report/follow-up', '/report/*']) {
-      app.get(
-        url,
-        {
-          config: { public: true },
-          logLevel: 'silent',
-          schema: { hide: true },
-          onSend: pagePolicy,
-        },
-        page,
-      );
-    }
-  },
-  { [Symbol.for('skip-override')]: true },
-);
+export const reportPages: FastifyPluginAsyncTypebox = async (app) => {
+  // Route-level onSend runs after the app's security-headers hook: the page's policy wins.
+  const pagePolicy = async (_request: unknown, reply: FastifyReply, payload: unknown) => {
+    reply.header('content-security-policy', reportPagePolicy);
+    return payload;
+  };
+  // `/report/*` too: a mistyped or trailing-slash address must not fall through to the
+  // workspace's logged catch-all.
+  for (const url of ['/report', '/report/follow-up', '/report/*']) {
+    app.get(
+      url,
+      {
+        config: { public: true },
+        logLevel: 'silent',
+        schema: { hide: true },
+        onSend: pagePolicy,
+      },
+      async (_request, reply) => {
+        const page = await sendPage(app.serverConfig.webRoot, 'report.html');
+        if (!page) throw notFound();
+        return reply.header('cache-control', 'no-cache').type('text/html').send(page.html);
+      },
+    );
+  }
+};
 
 /** The report page's policy: nothing but this server; WebAssembly allowed for libsodium. */
 export const reportPagePolicy = [
