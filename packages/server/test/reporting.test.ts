@@ -225,9 +225,10 @@ describe('reporting channel', () => {
   it('leaves a recipient whose key awaits approval off the public form', async () => {
     const pending = await makeRecipient(app, 'investigator', 'paul');
     const form = await app.inject({ method: 'GET', url: '/api/public/report-form' });
-    expect(form.json<{ recipients: { id: number }[] }>().recipients.map((r) => r.id)).not.toContain(
-      pending.userId,
-    );
+    const offered = form.json<{ recipients: { id: number }[] }>().recipients.map((r) => r.id);
+    // The active recipients are offered, so an empty or failed list cannot pass.
+    expect(offered.sort()).toEqual([manager.userId, investigator.userId].sort());
+    expect(offered).not.toContain(pending.userId);
   });
 
   it('closes with an outcome that sets the retention date, and deletes for real on the trail', async () => {
@@ -279,6 +280,13 @@ describe('reporting channel', () => {
       headers: admin.headers,
     });
     expect(settings.json()).toMatchObject({ proofOfWorkBits: 8, submissionsPerHour: 120 });
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/api/public/reports/follow-up',
+      headers: { 'x-report-proof': `${Buffer.alloc(41).toString('base64')}.1` },
+      payload: { receiptKey: Buffer.alloc(32, 1).toString('base64') },
+    });
+    expect(forged.json()).toMatchObject({ error: { code: 'REPORT_PROOF_INVALID' } });
     const proof = await solvedProof(app);
     const key = Buffer.alloc(32, 1).toString('base64');
     const first = await app.inject({
