@@ -100,6 +100,15 @@ function slowStep(forest: PackedForest, node: number, v: number): number {
 /** The scorers for large batches; all give the same bits. */
 export type Scorer = 'binned' | 'compiled' | 'quick';
 
+/** Adds the trees' outputs of `rows` rows (cell (r, f) at r × rowStride + f × colStride) into `out`. */
+type ScoreRows = (
+  values: Float64Array | Float32Array,
+  rows: number,
+  rowStride: number,
+  colStride: number,
+  out: Float64Array,
+) => void;
+
 /**
  * Which scorer a model uses, chosen on its first batch of at least 2 × TRIAL_ROWS rows per
  * candidate. Binned trees never mispredict a branch but always walk to the deepest level; compiled
@@ -121,7 +130,6 @@ export function predictMargin(
   matrix: FeatureMatrix,
   treeLimit?: number,
 ): Float64Array {
-  const forest = pack(model);
   const { rows, cols, values, layout } = matrix;
   if (cols < model.featureNames.length) {
     throw new RangeError(
@@ -129,61 +137,90 @@ export function predictMargin(
     );
   }
   const out = new Float64Array(rows).fill(model.baseScore);
-  const trees = Math.min(treeLimit ?? forest.roots.length, forest.roots.length);
-  if (trees === forest.roots.length && rows >= COMPILE_FROM_ROWS) {
-    // Large batches: binned trees, compiled trees or QuickScorer, whichever is fastest on this model
-    // and its data (same additions in the same order in each, so identical results).
-    const binned = binForest(model);
-    if (binned) {
-      const rowStride = layout === 'row-major' ? cols : 1;
-      const colStride = layout === 'row-major' ? 1 : rows;
-      const compiledForest = compileForest(model);
-      const quick = quickScorer(model);
-      const score = (scorer: Scorer, start: number, end: number): number => {
-        const began = performance.now();
-        const from = values.subarray(start * rowStride);
-        const into = out.subarray(start, end);
-        if (scorer === 'binned')
-          scoreBinnedForest(binned, from, end - start, rowStride, colStride, into);
-        else if (scorer === 'quick' && quick)
-          scoreQuickScorer(quick, from, end - start, rowStride, colStride, into);
-        else compiledForest(from, end - start, rowStride, colStride, into);
-        return performance.now() - began;
-      };
-      const candidates: Scorer[] = quick ? ['compiled', 'binned', 'quick'] : ['compiled', 'binned'];
-      let scorer = scorerOf.get(model);
-      let done = 0;
-      if (scorer === undefined && rows >= 2 * candidates.length * TRIAL_ROWS) {
-        // Each scorer warms up on one segment, then each is timed on the next; every row is scored
-        // once. The fastest wins (on a tie, the later candidate, as before: binned over compiled).
-        for (const c of candidates) {
-          score(c, done, done + TRIAL_ROWS);
-          done += TRIAL_ROWS;
-        }
-        let best = Number.POSITIVE_INFINITY;
-        for (const c of candidates) {
-          const time = score(c, done, done + TRIAL_ROWS);
-          done += TRIAL_ROWS;
-          if (time <= best) {
-            best = time;
-            scorer = c;
-          }
-        }
-        scorerOf.set(model, scorer ?? 'binned');
-      }
-      score(scorer ?? 'binned', done, rows);
-      return out;
-    }
-    const compiledForest = compileForest(model);
-    if (layout === 'row-major') compiledForest(values, rows, cols, 1, out);
-    else compiledForest(values, rows, 1, rows, out);
-    return out;
+  const rowStride = layout === 'row-major' ? cols : 1;
+  const colStride = layout === 'row-major' ? 1 : rows;
+  const trees = Math.min(treeLimit ?? model.trees.length, model.trees.length);
+  if (trees === model.trees.length && rows >= COMPILE_FROM_ROWS) {
+    scoreLargeBatch(model, values, rows, rowStride, colStride, out);
+  } else {
+    walkPackedTrees(pack(model), trees, values, rows, rowStride, colStride, out);
   }
+  return out;
+}
+
+/**
+ * Large batches: binned trees, compiled trees or QuickScorer, whichever is fastest on this model
+ * and its data (same additions in the same order in each, so identical results). `out` holds the
+ * base score; the compiled trees add to it, the others overwrite it with the whole sum.
+ */
+function scoreLargeBatch(
+  model: GbdtModel,
+  values: Float64Array | Float32Array,
+  rows: number,
+  rowStride: number,
+  colStride: number,
+  out: Float64Array,
+): void {
+  const binned = binForest(model);
+  if (!binned) {
+    compileForest(model)(values, rows, rowStride, colStride, out);
+    return;
+  }
+  const quick = quickScorer(model);
+  // Compiled lazily: once another scorer has won, the model is never compiled.
+  const scorers = new Map<Scorer, ScoreRows>([
+    ['compiled', (...args) => compileForest(model)(...args)],
+    ['binned', (...args) => scoreBinnedForest(binned, ...args)],
+  ]);
+  if (quick) scorers.set('quick', (...args) => scoreQuickScorer(quick, ...args));
+  const score = (scorer: Scorer, start: number, end: number): number => {
+    const began = performance.now();
+    const run = scorers.get(scorer) as ScoreRows;
+    run(
+      values.subarray(start * rowStride),
+      end - start,
+      rowStride,
+      colStride,
+      out.subarray(start, end),
+    );
+    return performance.now() - began;
+  };
+  let scorer = scorerOf.get(model);
+  let done = 0;
+  if (scorer === undefined && rows >= 2 * scorers.size * TRIAL_ROWS) {
+    // Each scorer warms up on one segment, then each is timed on the next; every row is scored
+    // once. The fastest wins (on a tie, the later candidate: binned over compiled).
+    for (const candidate of scorers.keys()) {
+      score(candidate, done, done + TRIAL_ROWS);
+      done += TRIAL_ROWS;
+    }
+    let best = Number.POSITIVE_INFINITY;
+    for (const candidate of scorers.keys()) {
+      const time = score(candidate, done, done + TRIAL_ROWS);
+      done += TRIAL_ROWS;
+      if (time <= best) {
+        best = time;
+        scorer = candidate;
+      }
+    }
+    if (scorer !== undefined) scorerOf.set(model, scorer);
+  }
+  score(scorer ?? 'binned', done, rows);
+}
+
+/** Small batches and tree limits: each row walks the packed trees node by node. */
+function walkPackedTrees(
+  forest: PackedForest,
+  trees: number,
+  values: Float64Array | Float32Array,
+  rows: number,
+  rowStride: number,
+  colStride: number,
+  out: Float64Array,
+): void {
   const { roots, feature, threshold, child, flags } = forest;
   // Rows are processed in blocks so that one tree's nodes stay in cache across the block.
   const BLOCK = 512;
-  const rowStride = layout === 'row-major' ? cols : 1;
-  const colStride = layout === 'row-major' ? 1 : rows;
   for (let start = 0; start < rows; start += BLOCK) {
     const end = Math.min(rows, start + BLOCK);
     for (let t = 0; t < trees; t++) {
@@ -203,7 +240,6 @@ export function predictMargin(
       }
     }
   }
-  return out;
 }
 
 /** Model outputs for every row: probabilities for the logistic objective, values otherwise. */
