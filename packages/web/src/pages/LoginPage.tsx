@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { EnrolResponse, LoginResponse, SessionResponse } from '../api/auth-types';
 import { api } from '../api/http';
+import { useAction } from '../api/use-action';
 import { useSession } from '../auth/SessionProvider';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -29,26 +30,13 @@ export function LoginPage({ expired }: { expired: boolean }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, clearError } = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     document.title = t('login.documentTitle');
     heading.current?.focus();
   }, [step.name, t]);
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const submitPassword = (e: FormEvent) => {
     e.preventDefault();
@@ -185,7 +173,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
                   className="button-secondary"
                   onClick={() => {
                     setStep({ name: 'password' });
-                    setError(null);
+                    clearError();
                   }}
                 >
                   {t('login.startAgain')}

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { RecipientList } from '../api/reporting-types';
 import { api } from '../api/http';
+import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { useUser } from '../auth/SessionProvider';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
@@ -15,21 +15,13 @@ export default function RecipientsPage() {
   const f = useFormat();
   const user = useUser();
   const { data, error, loading, reload } = useApi<RecipientList>('/api/reporting/recipients');
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: actionError, run } = useAction();
 
-  const decide = async (userId: number, status: 'active' | 'revoked') => {
-    setBusy(true);
-    setActionError(null);
-    try {
+  const decide = (userId: number, status: 'active' | 'revoked') =>
+    run(async () => {
       await api(`/api/reporting/recipients/${userId}/status`, { method: 'POST', body: { status } });
       reload();
-    } catch (cause) {
-      setActionError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>

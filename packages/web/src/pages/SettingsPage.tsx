@@ -8,6 +8,7 @@ import type {
   UserSummary,
 } from '../api/admin-types';
 import { api } from '../api/http';
+import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { useUser } from '../auth/SessionProvider';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
@@ -35,13 +36,10 @@ function NewUserForm({ onCreated }: { onCreated: (r: TemporaryPasswordResponse) 
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('analyst');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const created = await api<TemporaryPasswordResponse>('/api/users', {
         method: 'POST',
         body: { username: username.trim(), displayName: displayName.trim(), role },
@@ -49,14 +47,10 @@ function NewUserForm({ onCreated }: { onCreated: (r: TemporaryPasswordResponse) 
       setUsername('');
       setDisplayName('');
       onCreated(created);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
-    <form className="filters" onSubmit={(e) => void submit(e)} aria-labelledby="new-user-heading">
+    <form className="filters" onSubmit={submit} aria-labelledby="new-user-heading">
       <h3 id="new-user-heading" className="visually-hidden">
         {t('settings.newUser')}
       </h3>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CaseCandidates, CaseDetail } from '../api/case-types';
 import { api, withQuery } from '../api/http';
+import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useT } from '../i18n/LocaleProvider';
@@ -16,14 +17,11 @@ export function AssignForm({ detail, reload }: { detail: CaseDetail; reload: () 
     detail.case.assignedTo ? String(detail.case.assignedTo.id) : '',
   );
   const [deadline, setDeadline] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   // The people on the case are candidates too (the investigator who opened it, for one).
   const options: { id: number; displayName: string }[] = [...(people.data?.people ?? [])];
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       await api(`/api/cases/${detail.case.id}/assign`, {
         method: 'POST',
         body: {
@@ -32,12 +30,7 @@ export function AssignForm({ detail, reload }: { detail: CaseDetail; reload: () 
         },
       });
       reload();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <form
       className="form"

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { ReportDetail, ReportOutcome, ReportTriaged } from '../api/reporting-types';
 import { api } from '../api/http';
+import { useAction } from '../api/use-action';
 import { useUser } from '../auth/SessionProvider';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useT } from '../i18n/LocaleProvider';
@@ -26,21 +27,9 @@ export function ReportActions(props: {
   const [title, setTitle] = useState('');
   const [priority, setPriority] = useState<(typeof priorities)[number]>('normal');
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const manager = user.role === 'manager';
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
   const setStatus = (status: 'in_review' | 'closed') =>
     run(async () => {
       await api(`/api/reporting/reports/${detail.id}/status`, {
