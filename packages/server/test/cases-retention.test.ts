@@ -50,28 +50,35 @@ describe('retention', () => {
     expect(() => eraseCasePersonalData(db, id, null, new Date())).toThrow(/closed/);
     await post(manager2, `${base}/close-approval`, { approve: true });
 
-    const erased = eraseCasePersonalData(db, id, null, new Date());
-    expect(erased).toMatchObject({ notes: 1, reveals: 1 });
-    expect(erased.evidence).toBeGreaterThan(0);
-    const dump = [
-      'cases',
-      'case_notes',
-      'case_evidence',
-      'case_reveals',
-      'case_events',
-      'case_closure_approvals',
-    ]
-      .map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t}`).all()))
-      .join('\n');
-    for (const personal of [
+    const dump = () =>
+      [
+        'cases',
+        'case_notes',
+        'case_evidence',
+        'case_reveals',
+        'case_events',
+        'case_closure_approvals',
+      ]
+        .map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t}`).all()))
+        .join('\n');
+    const personalData = [
       fixture.officer,
       fixture.officerPseudonym,
       'Met the officer',
       'schedule',
       'written instructions',
       'night shift',
-    ]) {
-      expect(dump).not.toContain(personal);
+    ];
+    // Each of them is in the case's rows before the erasure, so its absence after means something.
+    const before = dump();
+    for (const personal of personalData) expect(before, personal).toContain(personal);
+
+    const erased = eraseCasePersonalData(db, id, null, new Date());
+    expect(erased).toMatchObject({ notes: 1, reveals: 1 });
+    expect(erased.evidence).toBeGreaterThan(0);
+    const after = dump();
+    for (const personal of personalData) {
+      expect(after, personal).not.toContain(personal);
     }
     expect(verifyAuditChain(db)).toMatchObject({ ok: true });
     const detail = await app.inject({ method: 'GET', url: base, headers: manager.headers });
