@@ -1,4 +1,4 @@
-import { execute } from '@probity/engine';
+import { execute, queryRows } from '@probity/engine';
 import type { Warehouse } from '@probity/engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProbityApp } from '../src/app.js';
@@ -149,8 +149,16 @@ describe('frozen evidence', () => {
     await execute(c, 'DELETE FROM analysis_evidence');
     await execute(c, "UPDATE declarations SET declared_value = 1, final_channel = 'red'");
     await execute(c, "UPDATE analysis_runs SET run_id = 'run-2'");
-    expect(await read()).toEqual(before);
-    expect(d1['declared_value']).toBe('1200.50');
+    // The warehouse did change under the case: the reload is real.
+    expect(
+      await queryRows<{ v: number }>(
+        c,
+        'SELECT DISTINCT declared_value::DOUBLE AS v FROM declarations',
+      ),
+    ).toEqual([{ v: 1 }]);
+    const after = await read();
+    expect(after).toEqual(before);
+    expect(after.evidence.declarations[0]?.data['declared_value']).toBe('1200.50');
   });
 
   it('freezes only the named indicator when the case is opened from one flag', async () => {
