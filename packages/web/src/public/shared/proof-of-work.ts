@@ -16,13 +16,6 @@ export function leadingZeroBits(hash: Uint8Array): number {
   return bits;
 }
 
-/** The 8-byte little-endian encoding of a nonce, appended to the challenge. */
-export function nonceBytes(nonce: number): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, BigInt(nonce), true);
-  return out;
-}
-
 /**
  * Finds a nonce for the challenge (about 2^difficulty hashes; yields to the caller every
  * 20,000 tries so a page stays responsive).
@@ -33,6 +26,7 @@ export async function solveChallenge(challenge: string, difficulty: number): Pro
   const input = new Uint8Array(prefix.length + 8);
   input.set(prefix);
   const view = new DataView(input.buffer);
+  // The nonce is appended as 8 bytes, little-endian; the server reads it the same way.
   for (let nonce = 0; ; nonce += 1) {
     view.setBigUint64(prefix.length, BigInt(nonce), true);
     if (leadingZeroBits(sodium.crypto_generichash(32, input, null)) >= difficulty) return nonce;
