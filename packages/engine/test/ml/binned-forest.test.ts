@@ -104,6 +104,12 @@ describe('binned forest', () => {
     const compiled = new Float64Array(5003).fill(model.baseScore);
     compileForest(model)(values, 5003, 3, 1, compiled);
     for (let r = 0; r < 5003; r++) expect(Object.is(binned[r], compiled[r])).toBe(true);
+    // Both against the row-by-row walk of the values as Float32 rounds them.
+    const reference = rowByRow(
+      model,
+      probe.map((c) => Float64Array.from(Float32Array.from(c))),
+    );
+    for (let r = 0; r < 5003; r++) expect(Object.is(binned[r], reference[r])).toBe(true);
   });
 
   it('scores a large batch in segments (scorer trial) with the same bits, in both layouts', () => {
@@ -125,6 +131,12 @@ describe('binned forest', () => {
       probe.map((c) => Float64Array.from(sample, (r) => c[r] as number)),
     );
     sample.forEach((r, i) => expect(Object.is(columnMajor[r], reference[i])).toBe(true));
+    // The trial may pick the compiled trees: check the row-major batch against the walk too.
+    const referenceFloat32 = rowByRow(
+      model,
+      probe.map((c) => Float64Array.from(sample, (r) => Math.fround(c[r] as number))),
+    );
+    sample.forEach((r, i) => expect(Object.is(rowMajor[r], referenceFloat32[i])).toBe(true));
     for (let r = 0; r < rows; r++) expect(Object.is(rowMajor[r], compiled[r])).toBe(true);
   });
 
