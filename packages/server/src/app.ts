@@ -12,6 +12,8 @@ import type { FastifyBaseLogger, FastifyError, FastifyInstance, RawServerDefault
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import './access/fastify-types.js';
 import { authenticate } from './access/authenticate.js';
+import { readerOf } from './analytics/analytics-reader.js';
+import { AnalyticsService } from './analytics/analytics-service.js';
 import { hoistRoleChecks, requireRole } from './access/require-role.js';
 import type { Role } from './access/roles.js';
 import { securityHeaders } from './access/security-headers.js';
@@ -141,6 +143,10 @@ export async function buildApp(
   // Decorators.
   app.decorate('store', store);
   app.decorate('warehouse', warehouse);
+  app.decorate(
+    'analytics',
+    new AnalyticsService(warehouse ? readerOf(warehouse) : null, config.pseudonymKey),
+  );
   app.decorate('serverConfig', config);
   app.decorate('requireRole', requireRole);
   app.decorate('routeCatalog', [] as RouteEntry[]);

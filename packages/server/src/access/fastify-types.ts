@@ -1,6 +1,7 @@
 // Fastify declaration merging: the names CORE adds to every instance, request and route.
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { Warehouse } from '@probity/engine';
+import type { AnalyticsService } from '../analytics/analytics-service.js';
 import type { Session } from '../auth/sessions.js';
 import type { ServerConfig } from '../config.js';
 import type { Store } from '../store/database.js';
@@ -12,6 +13,8 @@ declare module 'fastify' {
     store: Store;
     /** The analytical warehouse (DuckDB), or null when none is loaded. */
     warehouse: Warehouse | null;
+    /** The dashboards' access to the warehouse and their per-run cache (one per app). */
+    analytics: AnalyticsService;
     /** The server configuration (validated, frozen). */
     serverConfig: ServerConfig;
     /**

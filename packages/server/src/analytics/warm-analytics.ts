@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { releaseSegments } from '@probity/engine';
-import { analyticsOf } from './analytics-plugin.js';
 import { evidenceInMemory } from './evidence-queries.js';
 import { funnelIndex } from './funnel-queries.js';
 import { mirrorOverview } from './mirror-queries.js';
@@ -20,7 +19,7 @@ const warmSegments = ['lodgement_release', 'arrival_release'];
  * there is no warehouse or no analysis (nothing to warm), true otherwise.
  */
 export async function warmAnalytics(app: FastifyInstance): Promise<boolean> {
-  const service = analyticsOf(app);
+  const service = app.analytics;
   if (!service.reader) return false;
   const run = await service.currentRun().catch(() => null);
   if (!run) return false;

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AnalyticsErrorBody } from '../api/analytics-common.js';
 import { LoadsResponse, RejectsQuery, RejectsResponse } from '../api/analytics-data.js';
-import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { dashboardRoles, rejectedRowRoles } from '../analytics/analytics-roles.js';
 import { sendDataAnswer } from '../analytics/cached-reply.js';
 import { latestLoadId, loads, rejects } from '../analytics/data-queries.js';
@@ -21,7 +20,7 @@ const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(dashboardRoles),
     },
     async (_request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       const reader = service.requireReader();
       const version = await service.version('load', () => latestLoadId(reader));
       return sendDataAnswer(reply, service, version, 'loads', null, () => loads(reader));
@@ -40,7 +39,7 @@ const dataRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(rejectedRowRoles),
     },
     async (request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       const reader = service.requireReader();
       const version = await service.version('load', () => latestLoadId(reader));
       const loadId = request.query.loadId ?? version;

@@ -13,7 +13,6 @@ import {
   UnitsQuery,
   UnitsResponse,
 } from '../api/analytics-integrity.js';
-import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { dashboardRoles, evidenceRoles } from '../analytics/analytics-roles.js';
 import type { AnalyticsService } from '../analytics/analytics-service.js';
 import { sendRunAnswer } from '../analytics/cached-reply.js';
@@ -46,7 +45,7 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(dashboardRoles),
     },
     async (request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       return sendRunAnswer(reply, service, 'units', request.query, async (run) =>
         listUnits(run, await unitsOf(service), request.query),
       );
@@ -65,7 +64,7 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(dashboardRoles),
     },
     async (request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       const { kind, unit } = request.params;
       const entry = findUnit(await unitsOf(service), kind, unit);
       return sendRunAnswer(reply, service, 'unit', { kind, unit }, (run, reader) =>
@@ -87,7 +86,7 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(evidenceRoles),
     },
     async (request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       const { kind, unit } = request.params;
       const entry = findUnit(await unitsOf(service), kind, unit);
       return sendRunAnswer(
@@ -111,7 +110,7 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(dashboardRoles),
     },
     async (_request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       return sendRunAnswer(reply, service, 'funnel-index', null, (run, reader) =>
         funnelIndex(service, run, reader),
       );
@@ -130,7 +129,7 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(dashboardRoles),
     },
     async (request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       const { kind, indicator } = request.params;
       return sendRunAnswer(reply, service, 'funnel', { kind, indicator }, (run, reader) =>
         funnel(service, run, reader, kind, indicator),
@@ -150,7 +149,7 @@ const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(dashboardRoles),
     },
     async (request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       return sendRunAnswer(reply, service, 'pairs', request.query, async (run, reader) =>
         listPairs(run, await allPairs(service, run, reader), request.query),
       );

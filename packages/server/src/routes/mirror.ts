@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AnalyticsErrorBody } from '../api/analytics-common.js';
 import { MirrorGapsQuery, MirrorGapsResponse, MirrorResponse } from '../api/analytics-mirror.js';
-import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { dashboardRoles } from '../analytics/analytics-roles.js';
 import { sendRunAnswer } from '../analytics/cached-reply.js';
 import { mirrorGaps, mirrorOverview } from '../analytics/mirror-queries.js';
@@ -21,7 +20,7 @@ const mirrorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(dashboardRoles),
     },
     async (_request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       return sendRunAnswer(reply, service, 'mirror', null, () =>
         service.forRun('mirror', null, (run, reader) => mirrorOverview(service, run, reader)),
       );
@@ -40,7 +39,7 @@ const mirrorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(dashboardRoles),
     },
     async (request, reply) =>
-      sendRunAnswer(reply, analyticsOf(app), 'mirror-gaps', request.query, (run, reader) =>
+      sendRunAnswer(reply, app.analytics, 'mirror-gaps', request.query, (run, reader) =>
         mirrorGaps(run, reader, request.query),
       ),
   );

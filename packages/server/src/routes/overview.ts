@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AnalyticsErrorBody } from '../api/analytics-common.js';
 import { OverviewResponse } from '../api/analytics-overview.js';
-import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { dashboardRoles } from '../analytics/analytics-roles.js';
 import { sendRunAnswer } from '../analytics/cached-reply.js';
 import { overview } from '../analytics/overview-queries.js';
@@ -19,7 +18,7 @@ const overviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(dashboardRoles),
     },
     async (_request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       return sendRunAnswer(reply, service, 'overview', null, () =>
         service.forRun('overview', null, overview),
       );

@@ -6,7 +6,6 @@ import {
   ReleaseTimesQuery,
   ReleaseTimesResponse,
 } from '../api/analytics-release-times.js';
-import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { dashboardRoles } from '../analytics/analytics-roles.js';
 import { sendRunAnswer } from '../analytics/cached-reply.js';
 import { releaseDistribution, releaseTimesOfRun } from '../analytics/release-time-queries.js';
@@ -27,7 +26,7 @@ const releaseTimesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(dashboardRoles),
     },
     async (request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       const { segment, breakdown } = request.query;
       return sendRunAnswer(reply, service, 'release-times', { segment, breakdown }, async () => {
         const all = await service.forRun('release-times', null, releaseTimesOfRun);
@@ -53,7 +52,7 @@ const releaseTimesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole(dashboardRoles),
     },
     async (request, reply) => {
-      const service = analyticsOf(app);
+      const service = app.analytics;
       const segment = request.query.segment ?? 'lodgement_release';
       const by = request.query.by ?? 'channel';
       return sendRunAnswer(

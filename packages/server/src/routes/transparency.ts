@@ -5,7 +5,6 @@ import {
   TransparencyTexts,
   TransparencyTextsState,
 } from '../api/transparency.js';
-import { analyticsOf } from '../analytics/analytics-plugin.js';
 import { isServerError, notFound, unauthenticated } from '../errors.js';
 import { publishedTexts, setPublishedTexts } from '../transparency/published-texts.js';
 import { releaseStandards } from '../transparency/release-standards.js';
@@ -35,7 +34,7 @@ const transparencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       let releaseTimes = null;
       try {
-        releaseTimes = await releaseStandards(analyticsOf(app));
+        releaseTimes = await releaseStandards(app.analytics);
       } catch (error) {
         // No warehouse or no analysis yet: the page says the figures are not published.
         if (!isServerError(error)) request.log.error({ err: error }, 'release standards failed');
