@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProbityApp } from '../src/app.js';
 import { appendAudit, verifyAuditChain } from '../src/audit/audit-trail.js';
@@ -6,6 +7,30 @@ import { openStore } from '../src/store/database.js';
 import type { Store } from '../src/store/database.js';
 import { loginAs } from './helpers/login-as.js';
 import { testApp } from './helpers/test-app.js';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor_id: number | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: string;
+  prev_hash: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The hashed content of a stored entry, as the trail's own hash reads it. */
+const contentOf = (row: AuditRow) => ({
+  id: row.id,
+  at: row.at,
+  actorId: row.actor_id,
+  action: row.action,
+  targetType: row.target_type,
+  targetId: row.target_id,
+  details: JSON.parse(row.details) as unknown,
+});
 
 describe('audit chain', () => {
   let store: Store;
@@ -44,6 +69,16 @@ describe('audit chain', () => {
   it('names the entry whose actor was changed, even with its hash recomputed naively', () => {
     store.db.prepare('UPDATE audit_log SET actor_id = 42 WHERE id = 2').run();
     expect(verifyAuditChain(store.db)).toMatchObject({ ok: false, firstBrokenId: 2 });
+    // Naively: a hash of the new content alone, without the previous entry's hash.
+    const row = store.db.prepare('SELECT * FROM audit_log WHERE id = 2').get() as AuditRow;
+    store.db
+      .prepare('UPDATE audit_log SET hash = ? WHERE id = 2')
+      .run(sha256(canonicalJson(contentOf(row))));
+    expect(verifyAuditChain(store.db)).toMatchObject({
+      ok: false,
+      firstBrokenId: 2,
+      reason: expect.stringMatching(/does not match its content/),
+    });
   });
 
   it('names the entry after a deleted one', () => {
@@ -69,6 +104,20 @@ describe('audit chain', () => {
       "UPDATE audit_log SET hash = (CASE WHEN substr(hash, 1, 1) = 'f' THEN '0' ELSE 'f' END) || substr(hash, 2) WHERE id = 4",
     ).run();
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBrokenId: 4 });
+  });
+
+  it('names the entry after one edited and re-hashed exactly as the trail does', () => {
+    const db = store.db;
+    db.prepare('UPDATE audit_log SET details = ? WHERE id = 4').run('{"noteId":99}');
+    const row = db.prepare('SELECT * FROM audit_log WHERE id = 4').get() as AuditRow;
+    const rehashed = sha256(`${row.prev_hash}\n${canonicalJson(contentOf(row))}`);
+    db.prepare('UPDATE audit_log SET hash = ? WHERE id = 4').run(rehashed);
+    // The edited entry now checks out on its own; only the next entry's link gives it away.
+    expect(verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      firstBrokenId: 5,
+      reason: expect.stringMatching(/previous hash/),
+    });
   });
 
   it('hashes canonical JSON: key order does not matter', () => {
