@@ -13,7 +13,18 @@ describe('case routes in the OpenAPI document', () => {
     const { headers } = await loginAs(app, 'manager');
     const r = await app.inject({ method: 'GET', url: '/api/docs/json', headers });
     expect(r.statusCode).toBe(200);
-    const doc = r.json() as { paths: Record<string, Record<string, { responses: object }>> };
+    const doc = r.json() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+            requestBody?: { content?: Record<string, { schema?: object }> };
+          }
+        >
+      >;
+    };
     const caseRoutes = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/api/cases'))
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
@@ -39,7 +50,19 @@ describe('case routes in the OpenAPI document', () => {
         'POST /api/cases/{id}/reveal',
       ].sort(),
     );
-    const detail = doc.paths['/api/cases/{id}']?.['get']?.responses as Record<string, unknown>;
-    expect(detail['200']).toBeDefined();
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/cases')) continue;
+      for (const [method, op] of Object.entries(ops)) {
+        const success = Object.entries(op.responses).find(([status]) => status.startsWith('2'));
+        if (!success?.[1].content?.['application/json']?.schema)
+          missing.push(`${method} ${path} response`);
+        if (method === 'post' && !op.requestBody?.content?.['application/json']?.schema)
+          missing.push(`${method} ${path} request`);
+      }
+    }
+    expect(missing).toEqual([]);
+    const detail = doc.paths['/api/cases/{id}']?.['get']?.responses['200'];
+    expect(detail?.content?.['application/json']?.schema).toMatchObject({ type: 'object' });
   });
 });
