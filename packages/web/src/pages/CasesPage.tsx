@@ -6,6 +6,7 @@ import { useUser } from '../auth/SessionProvider';
 import { DueBadge } from '../components/DueBadge';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { Pagination } from '../components/Pagination';
+import { RemindersPanel } from '../components/RemindersPanel';
 import { CaseStateBadge } from '../components/StatusBadge';
 import { useFormat } from '../i18n/format';
 import { useT } from '../i18n/LocaleProvider';
@@ -18,31 +19,18 @@ function Reminders() {
   const t = useT();
   const { data } = useApi<CaseReminders>('/api/cases/reminders');
   if (!data) return null;
-  const groups = [
-    { key: 'overdue', label: t('cases.remindOverdue'), cases: data.overdue },
-    { key: 'dueSoon', label: t('cases.remindDueSoon'), cases: data.dueSoon },
-    { key: 'awaiting', label: t('cases.remindAwaiting'), cases: data.awaitingApproval },
-  ].filter((g) => g.cases.length > 0);
-  if (groups.length === 0) return null;
   return (
-    <section className="panel reminders" aria-labelledby="reminders-heading">
-      <h2 id="reminders-heading">{t('cases.reminders')}</h2>
-      {groups.map((g) => (
-        <div key={g.key}>
-          <h3>{g.label}</h3>
-          <ul>
-            {g.cases.map((c) => (
-              <li key={c.id}>
-                <Link to={`/cases/${c.id}`} className="mono">
-                  {c.reference}
-                </Link>{' '}
-                {c.title}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
-    </section>
+    <RemindersPanel
+      headingId="reminders-heading"
+      title={t('cases.reminders')}
+      groups={[
+        { key: 'overdue', label: t('cases.remindOverdue'), items: data.overdue },
+        { key: 'dueSoon', label: t('cases.remindDueSoon'), items: data.dueSoon },
+        { key: 'awaiting', label: t('cases.remindAwaiting'), items: data.awaitingApproval },
+      ]}
+      linkTo={(c) => `/cases/${c.id}`}
+      describe={(c) => c.title}
+    />
   );
 }
 

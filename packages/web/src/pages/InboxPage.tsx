@@ -4,6 +4,7 @@ import type { MyRecipientKey, ReportList, ReportReminders } from '../api/reporti
 import { useApi } from '../api/use-api';
 import { useUser } from '../auth/SessionProvider';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
+import { RemindersPanel } from '../components/RemindersPanel';
 import { ClockCell, ReportStatusBadge } from '../components/ReportBadges';
 import { UnlockForm } from '../components/UnlockForm';
 import { useFormat } from '../i18n/format';
@@ -19,32 +20,23 @@ function Reminders() {
   const f = useFormat();
   const { data } = useApi<ReportReminders>('/api/reporting/reminders');
   if (!data) return null;
-  const groups = [
-    { key: 'ackOverdue', label: t('inbox.remindAckOverdue'), items: data.acknowledgement.overdue },
-    { key: 'ackSoon', label: t('inbox.remindAckSoon'), items: data.acknowledgement.dueSoon },
-    { key: 'fbOverdue', label: t('inbox.remindFeedbackOverdue'), items: data.feedback.overdue },
-    { key: 'fbSoon', label: t('inbox.remindFeedbackSoon'), items: data.feedback.dueSoon },
-  ].filter((g) => g.items.length > 0);
-  if (groups.length === 0) return null;
   return (
-    <section className="panel reminders" aria-labelledby="inbox-reminders">
-      <h2 id="inbox-reminders">{t('inbox.reminders')}</h2>
-      {groups.map((g) => (
-        <div key={g.key}>
-          <h3>{g.label}</h3>
-          <ul>
-            {g.items.map((r) => (
-              <li key={r.id}>
-                <Link to={`/inbox/${r.id}`} className="mono">
-                  {r.reference}
-                </Link>{' '}
-                {t('inbox.dueOn', { date: f.date(r.dueAt) })}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
-    </section>
+    <RemindersPanel
+      headingId="inbox-reminders"
+      title={t('inbox.reminders')}
+      groups={[
+        {
+          key: 'ackOverdue',
+          label: t('inbox.remindAckOverdue'),
+          items: data.acknowledgement.overdue,
+        },
+        { key: 'ackSoon', label: t('inbox.remindAckSoon'), items: data.acknowledgement.dueSoon },
+        { key: 'fbOverdue', label: t('inbox.remindFeedbackOverdue'), items: data.feedback.overdue },
+        { key: 'fbSoon', label: t('inbox.remindFeedbackSoon'), items: data.feedback.dueSoon },
+      ]}
+      linkTo={(r) => `/inbox/${r.id}`}
+      describe={(r) => t('inbox.dueOn', { date: f.date(r.dueAt) })}
+    />
   );
 }
 
