@@ -68,8 +68,16 @@ describe('case access', () => {
 
   it('gives the analyst who opened a case its summary only, and nothing of others', async () => {
     const id = await openCase();
-    await post(manager, `/api/cases/${id}/assign`, { investigatorId: investigator.userId });
-    await post(investigator, `/api/cases/${id}/notes`, { text: 'Confidential lead.' });
+    const assigned = await post(manager, `/api/cases/${id}/assign`, {
+      investigatorId: investigator.userId,
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const note = await post(investigator, `/api/cases/${id}/notes`, { text: 'Confidential lead.' });
+    expect(note.statusCode, note.body).toBe(200);
+    // The note and the assignment are there for the manager, hidden from the analyst only.
+    const full = await get(manager, `/api/cases/${id}`);
+    expect(full.body).toContain('Confidential lead.');
+    expect(full.json()).toMatchObject({ case: { assignedTo: { id: investigator.userId } } });
     const detail = await get(analyst, `/api/cases/${id}`);
     expect(detail.json()).toMatchObject({
       view: 'summary',
