@@ -30,6 +30,17 @@ export function readThread(db: Db, reportId: number): ReportMessage[] {
   }));
 }
 
+/** How many messages the reporter has sent on a report since `since`. */
+export function reporterMessagesSince(db: Db, reportId: number, since: Date): number {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n FROM report_messages
+       WHERE report_id = ? AND author = 'reporter' AND created_at > ?`,
+    )
+    .get(reportId, since.toISOString()) as { n: number };
+  return row.n;
+}
+
 /**
  * Appends a message (ciphertext) to a report's thread; a recipient's acknowledgement or
  * feedback also stamps the report's clock. Audited without content.

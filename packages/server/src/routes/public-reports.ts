@@ -32,7 +32,7 @@ import {
   reporterThread,
   storeReport,
 } from '../reporting/report-submit.js';
-import { postMessage } from '../reporting/report-thread.js';
+import { postMessage, reporterMessagesSince } from '../reporting/report-thread.js';
 
 /** Five attachments of 10 MB as base64, plus the report and keys. */
 const submissionBodyLimit = 75 * 1_048_576;
@@ -64,6 +64,11 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
         'The anti-abuse check failed or expired; send again.',
       );
     }
+  }
+  /** The report of the request's follow-up session (`x-report-session`); 401 when not live. */
+  function reporterSession(request: FastifyRequest, now: Date): number {
+    const token = request.headers['x-report-session'];
+    return sessions.reportOf(typeof token === 'string' ? token : undefined, now);
   }
   const anonymous = { public: true, csrf: false } as const;
   const silent = 'silent' as const;
@@ -202,11 +207,7 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ReporterThread },
       },
     },
-    async (request) => {
-      const token = request.headers['x-report-session'];
-      const reportId = sessions.reportOf(typeof token === 'string' ? token : undefined, new Date());
-      return reporterThread(db, reportId);
-    },
+    async (request) => reporterThread(db, reporterSession(request, new Date())),
   );
 
   app.post(
@@ -222,29 +223,27 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
         body: ReporterMessageBody,
         response: { 201: MessagePosted },
       },
+      // A live session and room in the hourly allowance before the body (up to 75 MB) is read.
+      onRequest: async (request) => {
+        const now = new Date();
+        const reportId = reporterSession(request, now);
+        // A receipt is no licence to flood a thread: 20 messages an hour per report.
+        const since = new Date(now.getTime() - 3_600_000);
+        if (reporterMessagesSince(db, reportId, since) >= reporterMessagesPerHour) {
+          throw reportingError(
+            reportingErrorCodes.busy,
+            429,
+            'You have sent many messages in the last hour. Please wait before sending more.',
+          );
+        }
+      },
     },
     async (request, reply) => {
       const now = new Date();
-      const token = request.headers['x-report-session'];
-      const reportId = sessions.reportOf(typeof token === 'string' ? token : undefined, now);
-      // A receipt is no licence to flood a thread: 20 messages an hour per report.
-      const recent = db
-        .prepare(
-          `SELECT count(*) AS n FROM report_messages
-           WHERE report_id = ? AND author = 'reporter' AND created_at > ?`,
-        )
-        .get(reportId, new Date(now.getTime() - 3_600_000).toISOString()) as { n: number };
-      if (recent.n >= reporterMessagesPerHour) {
-        throw reportingError(
-          reportingErrorCodes.busy,
-          429,
-          'You have sent many messages in the last hour. Please wait before sending more.',
-        );
-      }
       const posted = postMessage(
         db,
         {
-          reportId,
+          reportId: reporterSession(request, now),
           author: 'reporter',
           authorId: null,
           kind: 'message',
