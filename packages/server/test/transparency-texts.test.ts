@@ -51,12 +51,13 @@ describe('the transparency page’s published texts', () => {
 
   it('puts the change on the audit trail by part, without the text', async () => {
     const manager = await loginAs(app, 'manager');
-    await app.inject({
+    const changed = await app.inject({
       method: 'PUT',
       url: '/api/transparency/texts',
       headers: manager.headers,
       payload: { intro: null, notice: texts.notice },
     });
+    expect(changed.statusCode).toBe(200);
     const entries = app.store.db
       .prepare(`SELECT actor_id, details FROM audit_log WHERE action = 'transparency.texts_change'`)
       .all() as { actor_id: number; details: string }[];
@@ -80,16 +81,20 @@ describe('the transparency page’s published texts', () => {
       payload: texts,
     });
     expect(refused.statusCode).toBe(403);
+    // Neither the empty text nor the analyst's texts were kept.
+    const published = await app.inject({ method: 'GET', url: '/api/public/transparency' });
+    expect(published.json<TransparencyResponse>().texts).toEqual({ intro: null, notice: null });
   });
 
   it('leaves the workspace settings as they were', async () => {
     const manager = await loginAs(app, 'manager');
-    await app.inject({
+    const set = await app.inject({
       method: 'PUT',
       url: '/api/transparency/texts',
       headers: manager.headers,
       payload: texts,
     });
+    expect(set.json()).toMatchObject({ texts });
     const settings = await app.inject({
       method: 'GET',
       url: '/api/settings',
