@@ -1,5 +1,6 @@
 // The public report page: /report (write and send) and /report/follow-up (come back with the
 // receipt). Everything is encrypted here before it leaves the browser (../shared/report-crypto).
+import '../shared/public-page.css';
 import './report.css';
 import en from './i18n/en.json';
 import fr from './i18n/fr.json';

@@ -2,6 +2,7 @@
 // anonymously, in English or French. No account, no cookie, no third-party resource; the
 // invitation code (invitation rounds) may come in the link's #fragment, which never reaches
 // the server with the page request.
+import '../shared/public-page.css';
 import './survey.css';
 import en from './i18n/en.json';
 import fr from './i18n/fr.json';

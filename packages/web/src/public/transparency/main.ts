@@ -3,6 +3,7 @@
 // suppressed by the server), how to report, and what happens to a report. The texts are the
 // bundled catalogues (./i18n), except the introduction and a notice the administration may set
 // in the workspace; those and the figures come from GET /api/public/transparency.
+import '../shared/public-page.css';
 import './transparency.css';
 import en from './i18n/en.json';
 import fr from './i18n/fr.json';
