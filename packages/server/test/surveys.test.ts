@@ -298,7 +298,13 @@ describe('comparison across rounds', () => {
     expect(leadership.meanChange.estimate).toBeCloseTo(1.2, 4);
     expect(leadership.meanChange.low).toBeCloseTo(0.0535, 4);
     expect(leadership.meanChange.high).toBeCloseTo(2.3465, 4);
+    expect(leadership.factor).toBe('leadership');
     expect(leadership.shareFavourableChange.estimate).toBeCloseTo(0.4, 4);
+    // Newcombe (1998) method 10 from Wilson intervals, z = 1.959964: earlier 4/10 → 0.168180 to
+    // 0.687326, later 8/10 → 0.490162 to 0.943318; 0.4 − √(0.309838² + 0.287326²) = −0.022558,
+    // 0.4 + √(0.143318² + 0.231820²) = 0.672544 (computed by hand in Python).
+    expect(leadership.shareFavourableChange.low).toBeCloseTo(-0.0226, 4);
+    expect(leadership.shareFavourableChange.high).toBeCloseTo(0.6725, 4);
     expect(response.json().factors[2].meanChange).toBeNull();
   });
 
