@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import {
   FollowUpRequest,
   ProofHeaders,
@@ -24,8 +24,7 @@ import { loadReceiptPepper } from '../reporting/receipt-pepper.js';
 import { readReportingConfig } from '../reporting/reporting-config.js';
 import { reportingError, reportingErrorCodes } from '../reporting/reporting-errors.js';
 import { publicRecipients } from '../reporting/recipient-keys.js';
-import { notFound } from '../errors.js';
-import { sendPage } from './public-surveys.js';
+import { pageHandler, reportPagePolicy, withPagePolicy } from './public-pages.js';
 import {
   FollowUpSessions,
   findReportByReceipt,
@@ -260,45 +259,19 @@ const publicReports: FastifyPluginAsyncTypebox = async (app) => {
 export default publicReports;
 
 /**
- * The public report page (`/report`, `/report/follow-up`): report.html from the web root, with
- * a stricter Content-Security-Policy than the workspace's (no inline styles; WebAssembly for
- * libsodium). Logged nowhere, like the static files it loads (app.ts).
+ * The public report page (`/report`, `/report/follow-up`): report.html from the web root, under
+ * the report page's policy. Logged nowhere, like the static files it loads (app.ts).
  */
 export const reportPages: FastifyPluginAsyncTypebox = async (app) => {
-  // Route-level onSend runs after the app's security-headers hook: the page's policy wins.
-  const pagePolicy = async (_request: unknown, reply: FastifyReply, payload: unknown) => {
-    reply.header('content-security-policy', reportPagePolicy);
-    return payload;
-  };
+  const onSend = withPagePolicy(reportPagePolicy);
+  const page = pageHandler(app.serverConfig.webRoot, 'report.html');
   // `/report/*` too: a mistyped or trailing-slash address must not fall through to the
   // workspace's logged catch-all.
   for (const url of ['/report', '/report/follow-up', '/report/*']) {
     app.get(
       url,
-      {
-        config: { public: true },
-        logLevel: 'silent',
-        schema: { hide: true },
-        onSend: pagePolicy,
-      },
-      async (_request, reply) => {
-        const page = await sendPage(app.serverConfig.webRoot, 'report.html');
-        if (!page) throw notFound();
-        return reply.header('cache-control', 'no-cache').type('text/html').send(page.html);
-      },
+      { config: { public: true }, logLevel: 'silent', schema: { hide: true }, onSend },
+      page,
     );
   }
 };
-
-/** The report page's policy: nothing but this server; WebAssembly allowed for libsodium. */
-export const reportPagePolicy = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');

@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { ErrorResponse } from '../api/common.js';
 import {
   PublicSurvey,
@@ -9,11 +6,11 @@ import {
   SurveyAnswerReceived,
   SurveyAnswerSubmission,
 } from '../api/surveys.js';
-import { notFound } from '../errors.js';
 import { AnswerBudget } from '../surveys/answer-budget.js';
 import { submitAnswer } from '../surveys/survey-answers.js';
 import { questionnaireOf } from '../surveys/survey-results.js';
 import { roundByToken, roundStatus } from '../surveys/survey-rounds.js';
+import { pageHandler, publicPagePolicy, withPagePolicy } from './public-pages.js';
 
 const errors = {
   400: ErrorResponse,
@@ -85,54 +82,16 @@ const publicSurveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 };
 export default publicSurveyRoutes;
 
-/**
- * The policy of the survey and transparency pages: stricter than the workspace's (no inline
- * styles, nothing from another origin, no form posts, no WebAssembly).
- */
-export const publicPagePolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Route-level onSend: runs after the app's security-headers hook, so the page's policy wins. */
-export async function withPublicPagePolicy(
-  _request: unknown,
-  reply: FastifyReply,
-  payload: unknown,
-): Promise<unknown> {
-  reply.header('content-security-policy', publicPagePolicy);
-  return payload;
-}
-
-/** Reads a built page from the web root; 404 when the web app is not built. */
-export async function sendPage(
-  webRoot: string | null,
-  file: string,
-): Promise<{ html: string } | null> {
-  if (webRoot === null) return null;
-  try {
-    return { html: await readFile(path.join(path.resolve(webRoot), file), 'utf8') };
-  } catch {
-    return null;
-  }
-}
-
 /** The respondents' page at /survey/:token (registered without the /api prefix). */
 export const surveyPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/survey/:token',
-    { config: anonymous, logLevel: quiet, schema: { hide: true }, onSend: withPublicPagePolicy },
-    async (_request, reply) => {
-      const page = await sendPage(app.serverConfig.webRoot, 'survey.html');
-      if (!page) throw notFound();
-      return reply.header('cache-control', 'no-cache').type('text/html').send(page.html);
+    {
+      config: anonymous,
+      logLevel: quiet,
+      schema: { hide: true },
+      onSend: withPagePolicy(publicPagePolicy),
     },
+    pageHandler(app.serverConfig.webRoot, 'survey.html'),
   );
 };

@@ -5,10 +5,10 @@ import {
   TransparencyTexts,
   TransparencyTextsState,
 } from '../api/transparency.js';
-import { isServerError, notFound, unauthenticated } from '../errors.js';
+import { isServerError, unauthenticated } from '../errors.js';
 import { publishedTexts, setPublishedTexts } from '../transparency/published-texts.js';
 import { releaseStandards } from '../transparency/release-standards.js';
-import { sendPage, withPublicPagePolicy } from './public-surveys.js';
+import { pageHandler, publicPagePolicy, withPagePolicy } from './public-pages.js';
 
 /** The Directive's clocks the page states (EU 2019/1937, Art. 9(1)(b) and (f)). */
 const reportingClocks = { path: '/report', acknowledgementDays: 7, feedbackMonths: 3 };
@@ -91,12 +91,8 @@ export const transparencyPageRoutes: FastifyPluginAsyncTypebox = async (app) => 
       config: { public: true },
       logLevel: 'error',
       schema: { hide: true },
-      onSend: withPublicPagePolicy,
+      onSend: withPagePolicy(publicPagePolicy),
     },
-    async (_request, reply) => {
-      const page = await sendPage(app.serverConfig.webRoot, 'transparency.html');
-      if (!page) throw notFound();
-      return reply.header('cache-control', 'no-cache').type('text/html').send(page.html);
-    },
+    pageHandler(app.serverConfig.webRoot, 'transparency.html'),
   );
 };
