@@ -4,7 +4,7 @@ import { Link, NavLink, useLocation } from 'react-router-dom';
 import { useSession, useUser } from '../auth/SessionProvider';
 import { useT } from '../i18n/LocaleProvider';
 import { navFor, navItems } from '../navigation';
-import { LanguageSwitch } from './LanguageSwitch';
+import { AppHeader } from './AppHeader';
 
 /** The frame of every page after login: skip link, header, navigation by role, main. */
 export function Layout({ children, nav = true }: { children: ReactNode; nav?: boolean }) {
@@ -34,30 +34,20 @@ export function Layout({ children, nav = true }: { children: ReactNode; nav?: bo
 
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t('shell.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-name">{t('shell.appName')}</span>
-          <span className="brand-tagline">{t('shell.tagline')}</span>
-        </div>
-        <div className="header-tools">
-          <LanguageSwitch />
-          <Link
-            className="user-chip"
-            to="/account"
-            title={t('account.linkTitle')}
-            aria-label={`${t('account.title')}: ${user.displayName}, ${t(`role.${user.role}`)}`}
-          >
-            {user.displayName}
-            <span className="muted"> · {t(`role.${user.role}`)}</span>
-          </Link>
-          <button type="button" className="button-secondary" onClick={() => void logout()}>
-            {t('shell.logout')}
-          </button>
-        </div>
-      </header>
+      <AppHeader>
+        <Link
+          className="user-chip"
+          to="/account"
+          title={t('account.linkTitle')}
+          aria-label={`${t('account.title')}: ${user.displayName}, ${t(`role.${user.role}`)}`}
+        >
+          {user.displayName}
+          <span className="muted"> · {t(`role.${user.role}`)}</span>
+        </Link>
+        <button type="button" className="button-secondary" onClick={() => void logout()}>
+          {t('shell.logout')}
+        </button>
+      </AppHeader>
       {nav && (
         <nav className="app-nav" aria-label={t('shell.navigation')}>
           <ul>

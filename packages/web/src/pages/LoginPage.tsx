@@ -4,8 +4,8 @@ import type { EnrolResponse, LoginResponse, SessionResponse } from '../api/auth-
 import { api } from '../api/http';
 import { useAction } from '../api/use-action';
 import { useSession } from '../auth/SessionProvider';
+import { AppHeader } from '../components/AppHeader';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { LanguageSwitch } from '../components/LanguageSwitch';
 import { TotpQrCode } from '../components/TotpQrCode';
 import { useT } from '../i18n/LocaleProvider';
 
@@ -73,18 +73,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
 
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t('shell.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-name">{t('shell.appName')}</span>
-          <span className="brand-tagline">{t('shell.tagline')}</span>
-        </div>
-        <div className="header-tools">
-          <LanguageSwitch />
-        </div>
-      </header>
+      <AppHeader />
       <main id="main" className="login" tabIndex={-1}>
         <div className="login-card">
           {step.name === 'password' && (
