@@ -181,14 +181,16 @@ describe('sessions and CSRF', () => {
     const other = sessionCookieFrom(
       await post('/api/auth/totp', { code }, { cookie: sessionCookieFrom(login) }),
     );
+    const get = (c: string) =>
+      app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: c } });
+    // The other session is signed in before the change, so its refusal after is the change's doing.
+    expect((await get(other)).statusCode).toBe(200);
     const change = await post(
       '/api/account/password',
       { currentPassword: testPassword, newPassword: 'a long unusual passphrase of mine' },
       { cookie, 'x-csrf-token': csrfToken },
     );
     expect(change.statusCode).toBe(200);
-    const get = (c: string) =>
-      app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: c } });
     expect((await get(cookie)).statusCode).toBe(200);
     expect((await get(other)).statusCode).toBe(401);
   });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProbityApp } from '../src/app.js';
 import { ensureFirstAdmin } from '../src/auth/accounts.js';
 import { sessionCookieFrom } from './helpers/cookies.js';
-import { loginAs } from './helpers/login-as.js';
+import { loginAs, testPassword } from './helpers/login-as.js';
 import type { TestLogin } from './helpers/login-as.js';
 import { testApp } from './helpers/test-app.js';
 
@@ -92,6 +92,8 @@ describe('user administration', () => {
 
   it('ends the sessions of a disabled user and refuses their sign-in', async () => {
     const analyst = await loginAs(app, 'analyst');
+    // The same username and password sign in before, so the refusal after is the disabling's.
+    expect((await signIn(analyst.username, testPassword)).login.statusCode).toBe(200);
     const disabled = await asAdmin('PATCH', `/api/users/${analyst.userId}`, { disabled: true });
     expect(disabled.json()).toMatchObject({ user: { disabled: true } });
     const session = await app.inject({
@@ -100,7 +102,7 @@ describe('user administration', () => {
       headers: analyst.headers,
     });
     expect(session.statusCode).toBe(401);
-    const { login } = await signIn('analyst', 'correct horse battery staple 42');
+    const { login } = await signIn(analyst.username, testPassword);
     expect(login.statusCode).toBe(401);
   });
 
