@@ -230,9 +230,12 @@ export function binColumn(
 /**
  * The heap index of the leaf each of `count` rows reaches in the tree whose inner nodes start at
  * `nodes`, into `leaf`. Eight rows walk together, each in its own variable: their steps do not
- * depend on one another, so the processor overlaps them (about 1.3× faster than one row at a time
- * or one level at a time over the block). Rows past `count` up to a multiple of eight read stale
- * bins of the block and are ignored.
+ * depend on one another, so the processor overlaps them. The eight lanes are written out by hand on
+ * purpose: measured on 1M rows, 200 trees (CPU time, one run), one row at a time is 1.3× slower at
+ * depth 2 and 1.7× at depth 6, one level at a time over the block 1.4× and 1.6×, and the same
+ * eight lanes in an Int32Array with an inner loop 1.8× and 1.7× (V8 does not keep them in
+ * registers). Rows past `count` up to a multiple of eight read stale bins of the block and are
+ * ignored.
  */
 function walkTree(
   nodeColumn: Int32Array,
