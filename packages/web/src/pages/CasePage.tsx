@@ -8,7 +8,6 @@ import type {
   CaseState,
   RevealResponse,
 } from '../api/case-types';
-import { api } from '../api/http';
 import { useApi } from '../api/use-api';
 import { CaseEvidenceView } from '../components/CaseEvidenceView';
 import { DueBadge } from '../components/DueBadge';
@@ -19,6 +18,7 @@ import { useHasMessage, useT } from '../i18n/LocaleProvider';
 import { AssignForm } from './case-assign';
 import { AccessPanel } from './case-access';
 import { unitPath } from './IntegrityPage';
+import { useCaseAction } from './use-case-action';
 
 const outcomes: CaseOutcome[] = [
   'substantiated',
@@ -36,26 +36,6 @@ const nextStates: Record<CaseState, CaseState[]> = {
   closed: [],
 };
 
-/** A form that posts to the case and reloads it; shows the server's error if refused. */
-function useAction(reload: () => void) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (path: string, body: unknown, after?: (result: unknown) => void) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api<unknown>(path, { method: 'POST', body });
-      after?.(result);
-      reload();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, run };
-}
-
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   const id = `panel-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
@@ -71,12 +51,12 @@ function TransitionForm({ detail, reload }: { detail: CaseDetail; reload: () => 
   const options = nextStates[detail.case.state];
   const [to, setTo] = useState<CaseState | ''>(options[0] ?? '');
   const [reason, setReason] = useState('');
-  const action = useAction(reload);
+  const action = useCaseAction(reload);
   if (options.length === 0) return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!to) return;
-    void action.run(`/api/cases/${detail.case.id}/transition`, {
+    void action.post(`/api/cases/${detail.case.id}/transition`, {
       to,
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     });
@@ -115,7 +95,7 @@ function NotesPanel({ detail, reload }: { detail: CaseDetail; reload: () => void
   const t = useT();
   const f = useFormat();
   const [text, setText] = useState('');
-  const action = useAction(reload);
+  const action = useCaseAction(reload);
   return (
     <Panel title={t('case.notes')}>
       {detail.notes.length === 0 && <p className="muted">{t('case.noNotes')}</p>}
@@ -134,7 +114,7 @@ function NotesPanel({ detail, reload }: { detail: CaseDetail; reload: () => void
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
-            void action.run(`/api/cases/${detail.case.id}/notes`, { text: text.trim() }, () =>
+            void action.post(`/api/cases/${detail.case.id}/notes`, { text: text.trim() }, () =>
               setText(''),
             );
           }}
@@ -164,7 +144,7 @@ function RevealPanel({ detail, reload }: { detail: CaseDetail; reload: () => voi
   const f = useFormat();
   const [justification, setJustification] = useState('');
   const [revealed, setRevealed] = useState<RevealResponse | null>(null);
-  const action = useAction(reload);
+  const action = useCaseAction(reload);
   const enough = justification.trim().length >= 20;
   return (
     <Panel title={t('reveal.title')}>
@@ -199,7 +179,7 @@ function RevealPanel({ detail, reload }: { detail: CaseDetail; reload: () => voi
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
-            void action.run(
+            void action.post(
               `/api/cases/${detail.case.id}/reveal`,
               { justification: justification.trim() },
               (result) => setRevealed(result as RevealResponse),
@@ -238,7 +218,7 @@ function ClosurePanel({ detail, reload }: { detail: CaseDetail; reload: () => vo
   const [reasons, setReasons] = useState('');
   const [comment, setComment] = useState('');
   const [reopenReason, setReopenReason] = useState('');
-  const action = useAction(reload);
+  const action = useCaseAction(reload);
   const { permissions, pendingClosure } = detail;
   const id = detail.case.id;
   return (
@@ -284,7 +264,7 @@ function ClosurePanel({ detail, reload }: { detail: CaseDetail; reload: () => vo
                   type="button"
                   disabled={action.busy}
                   onClick={() =>
-                    void action.run(`/api/cases/${id}/close-approval`, {
+                    void action.post(`/api/cases/${id}/close-approval`, {
                       approve: true,
                       ...(comment.trim() ? { comment: comment.trim() } : {}),
                     })
@@ -297,7 +277,7 @@ function ClosurePanel({ detail, reload }: { detail: CaseDetail; reload: () => vo
                   className="button-secondary"
                   disabled={action.busy}
                   onClick={() =>
-                    void action.run(`/api/cases/${id}/close-approval`, {
+                    void action.post(`/api/cases/${id}/close-approval`, {
                       approve: false,
                       ...(comment.trim() ? { comment: comment.trim() } : {}),
                     })
@@ -316,7 +296,7 @@ function ClosurePanel({ detail, reload }: { detail: CaseDetail; reload: () => vo
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
-            void action.run(`/api/cases/${id}/close-proposal`, {
+            void action.post(`/api/cases/${id}/close-proposal`, {
               outcome,
               reasons: reasons.trim(),
             });
@@ -354,7 +334,7 @@ function ClosurePanel({ detail, reload }: { detail: CaseDetail; reload: () => vo
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
-            void action.run(`/api/cases/${id}/reopen`, { reason: reopenReason.trim() });
+            void action.post(`/api/cases/${id}/reopen`, { reason: reopenReason.trim() });
           }}
         >
           <label>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { CaseCandidates, CaseDetail } from '../api/case-types';
-import { api, withQuery } from '../api/http';
+import { withQuery } from '../api/http';
 import { useApi } from '../api/use-api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useT } from '../i18n/LocaleProvider';
+import { assigneesPath } from './case-assign';
+import { useCaseAction } from './use-case-action';
 
 /**
  * Who may see the case (need-to-know) and who is excluded for a conflict of
@@ -14,7 +16,7 @@ export function AccessPanel({ detail, reload }: { detail: CaseDetail; reload: ()
   const id = detail.case.id;
   const manage = detail.permissions.manageAccess;
   const investigators = useApi<CaseCandidates>(
-    manage ? withQuery('/api/cases/assignees', { caseId: id }) : null,
+    manage ? withQuery(assigneesPath, { caseId: id }) : null,
   );
   const people = useApi<CaseCandidates>(
     manage ? withQuery('/api/cases/people', { caseId: id }) : null,
@@ -22,21 +24,7 @@ export function AccessPanel({ detail, reload }: { detail: CaseDetail; reload: ()
   const [grantee, setGrantee] = useState('');
   const [excluded, setExcluded] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const post = async (path: string, body: unknown, after?: () => void) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(path, { method: 'POST', body });
-      after?.();
-      reload();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, post } = useCaseAction(reload);
   const withAccess = new Set(detail.access.map((p) => p.id));
   const canGrant = (investigators.data?.people ?? []).filter((p) => !withAccess.has(p.id));
   return (
