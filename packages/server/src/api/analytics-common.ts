@@ -6,6 +6,7 @@
  */
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
+import { pageQuery } from './common.js';
 
 /** A text in English and French. */
 export const LocalizedText = Type.Object({ en: Type.String(), fr: Type.String() });
@@ -45,18 +46,8 @@ export const UnitLabel = Type.String({
   description: 'pseudonym of an officer, declarant or trader; office code for offices',
 });
 
-/** Pagination query: at most 500 rows a page. */
-export const PageQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-};
-
-/** Pagination of an answer: rows in all, and the page returned. */
-export const PageInfo = {
-  total: Type.Integer(),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
-};
+/** Pagination query of the dashboards: at most 500 rows a page. */
+export const PageQuery = pageQuery(500);
 
 /** The analysis run an answer comes from (answers are cached per run). */
 export const RunRef = Type.Object({

@@ -1,7 +1,8 @@
 /** Schemas of the data routes (`/api/data/...`): loads, reconciliation, rejected rows. */
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
-import { NullableString, PageInfo, PageQuery } from './analytics-common.js';
+import { NullableString, PageQuery } from './analytics-common.js';
+import { PageInfo } from './common.js';
 
 /** One file of a load: rows read = accepted + rejected. */
 export const LoadFile = Type.Object({

@@ -9,13 +9,13 @@ import {
   LocalizedText,
   NullableNumber,
   NullableString,
-  PageInfo,
   PageQuery,
   RunRef,
   UnitKind,
   UnitLabel,
   UnitStatus,
 } from './analytics-common.js';
+import { PageInfo } from './common.js';
 
 /** An indicator's status for one unit. */
 export const IndicatorStatus = Type.Union([

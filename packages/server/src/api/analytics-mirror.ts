@@ -4,11 +4,11 @@ import type { Static } from 'typebox';
 import {
   NullableNumber,
   NullableString,
-  PageInfo,
   PageQuery,
   RunRef,
   UnitLabel,
 } from './analytics-common.js';
+import { PageInfo } from './common.js';
 
 /** A cell: one HS6 product from one partner in one period, our imports against their exports. */
 export const MirrorGap = Type.Object({

@@ -5,6 +5,7 @@
  */
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
+import { PageInfo, pageQuery } from './common.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Union([t, Type.Null()]);
@@ -82,17 +83,14 @@ export const CaseListQuery = Type.Object({
   state: Type.Optional(CaseState),
   mine: Type.Optional(Type.Boolean({ description: 'only cases assigned to me' })),
   overdue: Type.Optional(Type.Boolean()),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  ...pageQuery(200),
 });
 /** Query of GET /api/cases. */
 export type CaseListQuery = Static<typeof CaseListQuery>;
 
 /** Response of GET /api/cases. */
 export const CaseList = Type.Object({
-  total: Type.Integer(),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
+  ...PageInfo,
   cases: Type.Array(CaseSummary),
 });
 /** Response of GET /api/cases. */

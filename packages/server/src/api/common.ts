@@ -47,3 +47,18 @@ export type OkResponse = Static<typeof OkResponse>;
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 /** Path parameter `:id`. */
 export type IdParams = Static<typeof IdParams>;
+
+/** Pagination query: `limit` rows (50 by default, at most `maximum`) from `offset`. */
+export function pageQuery(maximum: number) {
+  return {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  };
+}
+
+/** Pagination of an answer: rows in all, and the page returned. */
+export const PageInfo = {
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+};
