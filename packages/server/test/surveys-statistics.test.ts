@@ -77,5 +77,12 @@ describe('the suppression of small groups', () => {
   it('hides every group when the whole is hidden', () => {
     const hidden = suppressedGroups(sizes([['a', 9]]), 10, false);
     expect([...hidden]).toEqual(['a']);
+    // Groups above the minimum too: what hides them is the whole being hidden, not their size.
+    const large = sizes([
+      ['a', 12],
+      ['b', 30],
+    ]);
+    expect([...suppressedGroups(large, 10, false)].sort()).toEqual(['a', 'b']);
+    expect([...suppressedGroups(large, 10, true)]).toEqual([]);
   });
 });
