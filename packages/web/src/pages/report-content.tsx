@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ReportAttachment, ReportQuestionnaire } from '../api/reporting-types';
 import { api } from '../api/http';
+import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { useUser } from '../auth/SessionProvider';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -36,23 +37,15 @@ function AttachmentButton(props: {
 }) {
   const t = useT();
   const size = useSize();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useAction();
+  const download = () =>
+    run(async () => {
       const sealed = await api<ReportAttachment>(
         `/api/reporting/reports/${props.reportId}/attachments/${props.position}`,
       );
       const bytes = await openAttachment(props.opened, props.position, sealed);
       downloadBlob(bytes, props.name, props.type);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <li>
       <button type="button" className="button-link" disabled={busy} onClick={() => void download()}>
@@ -133,14 +126,11 @@ export function Thread(props: { reportId: number; opened: OpenedReport; onPosted
   const { reportId, opened } = props;
   const [text, setText] = useState('');
   const [kind, setKind] = useState<(typeof kinds)[number]>('message');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
-  const send = async (e: FormEvent) => {
+  const send = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const message = await sealReply(opened, text.trim());
       await api(`/api/reporting/reports/${reportId}/messages`, {
         method: 'POST',
@@ -149,11 +139,7 @@ export function Thread(props: { reportId: number; opened: OpenedReport; onPosted
       setText('');
       setKind('message');
       props.onPosted();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -195,7 +181,7 @@ export function Thread(props: { reportId: number; opened: OpenedReport; onPosted
           </li>
         ))}
       </ol>
-      <form className="form" onSubmit={(e) => void send(e)}>
+      <form className="form" onSubmit={send}>
         <label>
           {t('report.reply')}
           <textarea

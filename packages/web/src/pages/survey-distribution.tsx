@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { InvitationCodes, SurveyRound } from '../api/survey-types';
 import { api } from '../api/http';
+import { useAction } from '../api/use-action';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useFormat } from '../i18n/format';
 import { useT } from '../i18n/LocaleProvider';
@@ -12,41 +13,27 @@ export function Distribution({ round, onChanged }: { round: SurveyRound; onChang
   const f = useFormat();
   const [count, setCount] = useState(50);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [busy, setBusy] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const link = round.linkPath ? `${window.location.origin}${round.linkPath}` : null;
 
-  const issue = async (e: FormEvent) => {
+  const issue = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const answer = await api<InvitationCodes>(`/api/surveys/rounds/${round.id}/invitations`, {
         method: 'POST',
         body: { count },
       });
       setCodes(answer.codes);
       onChanged();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const close = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const close = () =>
+    run(async () => {
       await api(`/api/surveys/rounds/${round.id}/close`, { method: 'POST' });
       setConfirmClose(false);
       onChanged();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="panel" aria-labelledby="distribution-heading">
@@ -60,7 +47,7 @@ export function Distribution({ round, onChanged }: { round: SurveyRound; onChang
         </>
       )}
       {round.accessMode === 'invitation' && round.status !== 'closed' && (
-        <form className="form" onSubmit={(e) => void issue(e)}>
+        <form className="form" onSubmit={issue}>
           <p className="small">
             {t('round.invitationsHelp', { issued: f.number(round.invitationsIssued) })}
           </p>
