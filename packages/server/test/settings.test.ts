@@ -47,12 +47,17 @@ describe('settings', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { code: 'INVALID_REQUEST' } });
+    const kept = await app.inject({ method: 'GET', url: '/api/settings', headers: admin.headers });
+    expect(kept.json()).toEqual(defaultSettings);
     const unknown = await app.inject({
       method: 'PUT',
       url: '/api/settings',
       headers: admin.headers,
       payload: { minVolume: 40, colour: 'red' },
     });
+    // The rest of the body is applied; only the unknown key is dropped.
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.json()).toEqual({ ...defaultSettings, minVolume: 40 });
     expect(unknown.json()).not.toHaveProperty('colour');
   });
 
