@@ -211,6 +211,9 @@ describe('case lifecycle', () => {
     const auditor = await loginAs(app, 'auditor');
     const stats = await get(auditor, '/api/cases/statistics');
     expect(stats.json()).toMatchObject({ total: 1, open: 1, byState: { received: 1 } });
+    for (const content of ['Green-channel', fixture.officerPseudonym, fixture.officer, 'CASE-']) {
+      expect(stats.body, content).not.toContain(content);
+    }
     expect((await get(auditor, '/api/cases')).statusCode).toBe(403);
   });
 });
