@@ -197,7 +197,7 @@ function build(model: GbdtModel): BinnedForest | null {
  * 1 + the number of cuts below the value. Categorical: 1 + the code's rank among the named codes,
  * or the last bin for any other code. NaN goes to bin 0.
  */
-export function binColumn(
+function binColumn(
   sorted: Float64Array,
   named: number,
   categorical: boolean,
@@ -326,6 +326,34 @@ function walkTree(
 }
 
 /**
+ * Bins of the forest's column `col` for rows begin … begin + count − 1 (cell (r, f) at
+ * r × rowStride + f × colStride), into `bins` from `to`; shared by the binned trees and QuickScorer.
+ */
+export function binRows(
+  forest: BinnedForest,
+  col: number,
+  values: Float64Array | Float32Array,
+  begin: number,
+  count: number,
+  rowStride: number,
+  colStride: number,
+  bins: Uint16Array,
+  to: number,
+): void {
+  binColumn(
+    forest.sorted[col] as Float64Array,
+    forest.named[col] as number,
+    forest.categorical[col] === 1,
+    values,
+    begin * rowStride + (forest.columns[col] as number) * colStride,
+    rowStride,
+    count,
+    bins,
+    to,
+  );
+}
+
+/**
  * Adds the trees' outputs of `rows` rows (cell (r, f) at r × rowStride + f × colStride) to the
  * base score, into `out`. Trees are added in order, so results equal the node-by-node walk's.
  */
@@ -337,18 +365,7 @@ export function scoreBinnedForest(
   colStride: number,
   out: Float64Array,
 ): void {
-  const {
-    depth,
-    trees,
-    columns,
-    categorical,
-    sorted,
-    named,
-    nodeColumn,
-    nodeTable,
-    tables,
-    leaves,
-  } = forest;
+  const { depth, trees, columns, nodeColumn, nodeTable, tables, leaves } = forest;
   const inner = (1 << depth) - 1;
   const bins = new Uint16Array(Math.max(1, columns.length) * BLOCK);
   const heap = new Int32Array(BLOCK);
@@ -356,18 +373,7 @@ export function scoreBinnedForest(
   for (let begin = 0; begin < rows; begin += BLOCK) {
     const count = Math.min(BLOCK, rows - begin);
     for (let col = 0; col < columns.length; col++) {
-      const from = begin * rowStride + (columns[col] as number) * colStride;
-      binColumn(
-        sorted[col] as Float64Array,
-        named[col] as number,
-        categorical[col] === 1,
-        values,
-        from,
-        rowStride,
-        count,
-        bins,
-        col * BLOCK,
-      );
+      binRows(forest, col, values, begin, count, rowStride, colStride, bins, col * BLOCK);
     }
     sum.fill(forest.baseScore);
     for (let t = 0; t < trees; t++) {

@@ -1,4 +1,4 @@
-import { type BinnedForest, binColumn, binForest } from './binned-forest.js';
+import { type BinnedForest, binForest, binRows } from './binned-forest.js';
 import type { GbdtModel } from './gbdt-model.js';
 import type { RegressionTree } from './regression-tree.js';
 
@@ -246,7 +246,7 @@ export function scoreQuickScorer(
   colStride: number,
   out: Float64Array,
 ): void {
-  const { columns, sorted, named, categorical } = scorer.binned;
+  const { columns } = scorer.binned;
   const stride = scorer.trees * scorer.words;
   const bins = new Uint16Array(Math.max(1, columns.length) * BLOCK);
   const masks = new Int32Array(BLOCK * stride);
@@ -254,17 +254,7 @@ export function scoreQuickScorer(
     const count = Math.min(BLOCK, rows - begin);
     masks.fill(-1);
     for (let col = 0; col < columns.length; col++) {
-      binColumn(
-        sorted[col] as Float64Array,
-        named[col] as number,
-        categorical[col] === 1,
-        values,
-        begin * rowStride + (columns[col] as number) * colStride,
-        rowStride,
-        count,
-        bins,
-        col * BLOCK,
-      );
+      binRows(scorer.binned, col, values, begin, count, rowStride, colStride, bins, col * BLOCK);
       applyColumn(scorer, bins, col * BLOCK, scorer.binOffset[col] as number, count, stride, masks);
     }
     sumLeaves(scorer, masks, count, out, begin);
