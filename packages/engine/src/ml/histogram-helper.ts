@@ -7,8 +7,22 @@ import type { BinnedData } from './feature-bins.js';
 // A worker inherits the parent's options: under `node --input-type=module -e`, eval'd code is an
 // ES module, where `require` does not exist (the worker died at once and training waited for it
 // forever). A dynamic import works in both module systems.
-// Control word 0: 0 idle, 1 half posted, 4 taken by the helper, 5 taken back by the caller,
-// 2 done, 3 stop.
+/** Values of control word 0, shared by the caller and the helper's source below. */
+const State = {
+  /** Nothing posted yet. */
+  idle: 0,
+  /** The caller has posted a half (rows control[1] … control[2] − 1, control[3] features). */
+  posted: 1,
+  /** The helper has built the half. */
+  done: 2,
+  /** The helper thread exits. */
+  stop: 3,
+  /** The helper has taken the posted half and is building it. */
+  taken: 4,
+  /** The helper had not taken the half; the caller built it itself. */
+  takenBack: 5,
+} as const;
+
 const WORKER_SOURCE = `
 import('node:worker_threads').then(({ workerData }) => {
 const control = new Int32Array(workerData.control);
@@ -21,12 +35,12 @@ let rows = new Uint32Array(workerData.rows);
 let gradHess = new Float64Array(workerData.gradHess);
 for (;;) {
   let state = Atomics.load(control, 0);
-  while (state !== 1 && state !== 3) {
+  while (state !== ${State.posted} && state !== ${State.stop}) {
     Atomics.wait(control, 0, state);
     state = Atomics.load(control, 0);
   }
-  if (state === 3) break;
-  if (Atomics.compareExchange(control, 0, 1, 4) !== 1) continue;
+  if (state === ${State.stop}) break;
+  if (Atomics.compareExchange(control, 0, ${State.posted}, ${State.taken}) !== ${State.posted}) continue;
   const start = control[1], end = control[2], k = control[3];
   for (let j = 0; j < k; j++) histogram.fill(0, offsets[features[j]], offsets[features[j] + 1]);
   const base = new Int32Array(k);
@@ -42,7 +56,7 @@ for (;;) {
       histogram[o + 1] += h;
     }
   }
-  Atomics.store(control, 0, 2);
+  Atomics.store(control, 0, ${State.done});
   Atomics.notify(control, 0);
 }
 });
@@ -115,17 +129,18 @@ export class HistogramHelper {
     this.control[1] = mid;
     this.control[2] = end;
     this.control[3] = features.length;
-    Atomics.store(this.control, 0, 1);
+    Atomics.store(this.control, 0, State.posted);
     Atomics.notify(this.control, 0);
     buildHistogram(data, this.offsets, this.rows, start, mid, this.gradHess, features, histogram);
     const offsets = this.offsets;
     const other = this.histogram;
-    if (Atomics.compareExchange(this.control, 0, 1, 5) === 1) {
+    if (Atomics.compareExchange(this.control, 0, State.posted, State.takenBack) === State.posted) {
       // The helper has not started (still loading, or it cannot run at all): build its half here,
       // into its buffer with the same loop, so that the result has the same bits either way.
       buildHistogram(data, offsets, this.rows, mid, end, this.gradHess, features, other);
     } else {
-      while (Atomics.load(this.control, 0) === 4) Atomics.wait(this.control, 0, 4);
+      while (Atomics.load(this.control, 0) === State.taken)
+        Atomics.wait(this.control, 0, State.taken);
       this.helperHalves++;
     }
     for (let j = 0; j < features.length; j++) {
@@ -139,7 +154,7 @@ export class HistogramHelper {
 
   /** Stops the helper thread. */
   close(): void {
-    Atomics.store(this.control, 0, 3);
+    Atomics.store(this.control, 0, State.stop);
     Atomics.notify(this.control, 0);
     void this.worker.terminate();
   }
