@@ -9,20 +9,18 @@
 // warm-up time and each route's first, possibly uncached, answer are reported
 // too). Run `npm run build` first:
 //   node bench/api-latency.mjs [declarations=1000000] [seconds-per-route=10]
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { generate } from 'otplib';
 import { chromium } from 'playwright-core';
+import { openWarehouse, queryRows } from '@probity/engine';
+import { percentile, probity, signIn, startServer } from './lib/server.mjs';
 
 const declarations = Number(process.argv[2] ?? 1_000_000);
 const seconds = Number(process.argv[3] ?? 10);
 const connections = 20;
 const out = fileURLToPath(new URL('./out/', import.meta.url));
-const cli = fileURLToPath(new URL('../packages/cli/dist/main.js', import.meta.url));
 const dataset = path.join(out, `dataset-${declarations}`);
 const warehouse = path.join(
   out,
@@ -30,20 +28,27 @@ const warehouse = path.join(
 );
 mkdirSync(out, { recursive: true });
 
-function probity(args) {
-  const run = spawnSync(process.execPath, [cli, ...args], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (run.status !== 0) throw new Error(`probity ${args.join(' ')} failed (${run.status})`);
-}
-
-function analysed(file) {
+/** Whether `file` holds an analysis run (`probity status` says nothing of analyses). */
+async function analysed(file) {
   if (!existsSync(file)) return false;
-  const run = spawnSync(process.execPath, [cli, 'status', '--db', file], { encoding: 'utf8' });
-  return run.status === 0 && /analys/i.test(run.stdout);
+  const opened = await openWarehouse(file, { readOnly: true });
+  try {
+    const [table] = await queryRows(
+      opened.connection,
+      `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'analysis_runs'`,
+    );
+    if (!table?.n) return false;
+    const [runs] = await queryRows(
+      opened.connection,
+      'SELECT count(*)::INTEGER AS n FROM analysis_runs',
+    );
+    return (runs?.n ?? 0) > 0;
+  } finally {
+    opened.close();
+  }
 }
 
-if (!analysed(warehouse)) {
+if (!(await analysed(warehouse))) {
   if (!existsSync(path.join(dataset, 'milestones.csv'))) {
     probity(['generate', '--declarations', String(declarations), dataset]);
   }
@@ -51,85 +56,20 @@ if (!analysed(warehouse)) {
   probity(['analyze', '--db', warehouse, '--memory-limit', '2GB']);
 }
 
-const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => resolve(p));
-  });
-});
 const state = path.join(out, `api-bench-state-${process.pid}.sqlite`);
-const server = spawn(
-  process.execPath,
-  [cli, 'serve', '--db', warehouse, '--state', state, '--port', String(port), '--quiet'],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-let banner = '';
-const adminPassword = await new Promise((resolve, reject) => {
-  server.stdout.on('data', (chunk) => {
-    banner += chunk;
-    const m = /password:\s+(\S+)/.exec(banner);
-    if (m && banner.includes('Press Ctrl+C')) resolve(m[1]);
-  });
-  server.on('exit', (code) => reject(new Error(`server exited (${code})`)));
-});
-const base = `http://127.0.0.1:${port}`;
+const { base, adminPassword, waitFor, stop } = await startServer({ warehouse, state });
 // People arrive once the server says its dashboards are computed; the time that takes is reported.
-const startedAt = Date.now();
-const warmUpMs = await new Promise((resolve) => {
-  const check = () =>
-    banner.includes('Dashboards ready') ? resolve(Date.now() - startedAt) : setTimeout(check, 100);
-  check();
-});
+const warmUpMs = await waitFor('Dashboards ready');
 
-/** A signed-in person over plain fetch: cookie jar and CSRF token. */
-async function signIn(username, password, { newPassword } = {}) {
-  const jar = new Map();
-  let csrf = '';
-  const call = async (method, url, body) => {
-    const res = await fetch(base + url, {
-      method,
-      headers: {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(csrf ? { 'x-csrf-token': csrf } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-    const json = await res.json().catch(() => null);
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  const login = await call('POST', '/api/auth/login', { username, password });
-  if (login.status !== 'enrolment_required')
-    throw new Error(`unexpected login step ${login.status}`);
-  const enrolled = await call('POST', '/api/auth/enrol', {
-    code: await generate({ secret: login.secret }),
-  });
-  csrf = enrolled.csrfToken;
-  if (enrolled.user.mustChangePassword) {
-    await call('POST', '/api/account/password', { currentPassword: password, newPassword });
-    csrf = (await call('GET', '/api/auth/session')).csrfToken;
-  }
-  return { call, cookie: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '), jar };
-}
-
-const percentile = (sorted, p) =>
-  Math.round(10 * sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) /
-  10;
 const results = [];
 try {
-  const admin = await signIn('admin', adminPassword);
+  const admin = await signIn(base, 'admin', adminPassword);
   const created = await admin.call('POST', '/api/users', {
     username: 'bench-analyst',
     displayName: 'Benchmark analyst',
     role: 'analyst',
   });
-  const analyst = await signIn('bench-analyst', created.temporaryPassword, {
+  const analyst = await signIn(base, 'bench-analyst', created.temporaryPassword, {
     newPassword: 'a long benchmark passphrase 2026',
   });
 
@@ -237,7 +177,5 @@ try {
     }),
   );
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  for (const f of [state, `${state}-wal`, `${state}-shm`]) rmSync(f, { force: true });
+  await stop();
 }

@@ -5,14 +5,12 @@
 // check that none was lost or altered. Prints JSON: throughput, latency percentiles, counts.
 // Run `npm run build` first:
 //   node bench/report-submissions.mjs [reports=200] [attachmentKiB=256,64] [powBits=12]
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import argon2 from 'argon2';
-import { generate } from 'otplib';
 import ts from 'typescript';
+import { percentile, probity, signIn, startServer } from './lib/server.mjs';
 
 const reports = Number(process.argv[2] ?? 200);
 const attachmentKiB = (process.argv[3] ?? '256,64').split(',').map(Number);
@@ -20,7 +18,6 @@ const powBits = Number(process.argv[4] ?? 12);
 // After the concurrent burst, this many more one at a time: the latency without queueing.
 const sequential = 20;
 const out = fileURLToPath(new URL('./out/', import.meta.url));
-const cli = fileURLToPath(new URL('../packages/cli/dist/main.js', import.meta.url));
 const shared = fileURLToPath(new URL('../packages/web/src/public/shared/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
@@ -55,13 +52,6 @@ const nativeArgon2id = async (password, salt, params, length) =>
     }),
   );
 
-function probity(args) {
-  const run = spawnSync(process.execPath, [cli, ...args], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (run.status !== 0) throw new Error(`probity ${args.join(' ')} failed (${run.status})`);
-}
-
 // `serve` needs an analysed warehouse: a small one is enough here.
 const benchDir = path.join(out, 'report-bench');
 const warehouse = path.join(benchDir, 'warehouse.duckdb');
@@ -72,70 +62,11 @@ if (!existsSync(warehouse)) {
   probity(['analyze', '--db', warehouse]);
 }
 
-const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => resolve(p));
-  });
-});
 const state = path.join(benchDir, `state-${process.pid}.sqlite`);
-const server = spawn(
-  process.execPath,
-  [cli, 'serve', '--db', warehouse, '--state', state, '--port', String(port), '--quiet'],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-let banner = '';
-const adminPassword = await new Promise((resolve, reject) => {
-  server.stdout.on('data', (chunk) => {
-    banner += chunk;
-    const m = /password:\s+(\S+)/.exec(banner);
-    if (m && banner.includes('Press Ctrl+C')) resolve(m[1]);
-  });
-  server.on('exit', (code) => reject(new Error(`server exited (${code})`)));
-});
-const base = `http://127.0.0.1:${port}`;
-
-/** A signed-in person over plain fetch: cookie jar and CSRF token. */
-async function signIn(username, password, { newPassword } = {}) {
-  const jar = new Map();
-  let csrf = '';
-  const call = async (method, url, body) => {
-    const res = await fetch(base + url, {
-      method,
-      headers: {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(csrf ? { 'x-csrf-token': csrf } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-    const json = await res.json().catch(() => null);
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  const login = await call('POST', '/api/auth/login', { username, password });
-  const enrolled = await call('POST', '/api/auth/enrol', {
-    code: await generate({ secret: login.secret }),
-  });
-  csrf = enrolled.csrfToken;
-  if (enrolled.user.mustChangePassword) {
-    await call('POST', '/api/account/password', { currentPassword: password, newPassword });
-    csrf = (await call('GET', '/api/auth/session')).csrfToken;
-  }
-  return { call };
-}
-
-const percentile = (sorted, p) =>
-  Math.round(10 * sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) /
-  10;
+const { base, adminPassword, stop } = await startServer({ warehouse, state });
 
 try {
-  const admin = await signIn('admin', adminPassword);
+  const admin = await signIn(base, 'admin', adminPassword);
   const current = await admin.call('GET', '/api/reporting/settings');
   await admin.call('PUT', '/api/reporting/settings', {
     ...current,
@@ -147,7 +78,7 @@ try {
     displayName: 'Benchmark manager',
     role: 'manager',
   });
-  const manager = await signIn('bench-manager', created.temporaryPassword, {
+  const manager = await signIn(base, 'bench-manager', created.temporaryPassword, {
     newPassword: 'a long benchmark passphrase 2026',
   });
   const keys = await createRecipientKeys('bench recipient passphrase', nativeArgon2id);
@@ -272,7 +203,5 @@ try {
   );
   if (decrypted !== reports + sequential) process.exitCode = 1;
 } finally {
-  server.kill();
-  for (const suffix of ['', '-wal', '-shm', '.receipt-pepper'])
-    rmSync(state + suffix, { force: true });
+  await stop();
 }
