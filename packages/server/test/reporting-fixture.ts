@@ -109,3 +109,15 @@ export async function lookupKeyOf(app: ProbityApp, receipt: string): Promise<str
   ).json<ReportForm>();
   return receiptLookupKey(receipt, form.receiptSalt, nativeArgon2id);
 }
+
+/** Signs a reporter in with their receipt, as the follow-up page does; returns the session token. */
+export async function followUpToken(app: ProbityApp, receipt: string): Promise<string> {
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/public/reports/follow-up',
+    headers: await solvedProof(app),
+    payload: { receiptKey: await lookupKeyOf(app, receipt) },
+  });
+  if (login.statusCode !== 201) throw new Error(`follow-up: ${login.statusCode} ${login.body}`);
+  return login.json<{ token: string }>().token;
+}

@@ -20,6 +20,7 @@ import { openReportKey } from '../../web/src/public/shared/recipient-crypto.js';
 import { testApp } from './helpers/test-app.js';
 import {
   cheapProofOfWork,
+  followUpToken,
   lookupKeyOf,
   makeRecipient,
   solvedProof,
@@ -377,13 +378,7 @@ describe('a returning reporter', () => {
     cheapProofOfWork(app);
     await makeRecipient(app, 'manager', 'mona');
     const sent = await submitReport(app, { answers: { what: 'x' }, locale: 'en', attachments: [] });
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/public/reports/follow-up',
-      headers: await solvedProof(app),
-      payload: { receiptKey: await lookupKeyOf(app, sent.receipt) },
-    });
-    const token = login.json<{ token: string }>().token;
+    const token = await followUpToken(app, sent.receipt);
     const message = {
       nonce: Buffer.alloc(24).toString('base64'),
       ciphertext: Buffer.alloc(40).toString('base64'),

@@ -14,6 +14,7 @@ import { loginAs } from './helpers/login-as.js';
 import { testApp } from './helpers/test-app.js';
 import {
   cheapProofOfWork,
+  followUpToken,
   lookupKeyOf,
   makeRecipient,
   nativeArgon2id,
@@ -452,13 +453,7 @@ describe('a returning reporter adding files', () => {
     const { openReport, openAttachment } =
       await import('../../web/src/public/shared/recipient-inbox.js');
     const sent = await submitReport(app, draft);
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/public/reports/follow-up',
-      headers: await solvedProof(app),
-      payload: { receiptKey: await lookupKeyOf(app, sent.receipt) },
-    });
-    const token = login.json<{ token: string }>().token;
+    const token = await followUpToken(app, sent.receipt);
     const thread = (
       await app.inject({
         method: 'GET',
