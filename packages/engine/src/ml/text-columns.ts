@@ -59,12 +59,15 @@ export function sourceText(table: TextTable, source: TextSource): string[] {
   const cells = columnOf(table, source.column);
   if (pairedWith !== undefined) {
     const other = columnOf(table, pairedWith);
-    return cells.map((c, i) =>
-      c === '' || other[i] === '' ? '' : `${c}\u0001${other[i] as string}`,
-    );
+    return cells.map((c, i) => pairCell(c, other[i] as string));
   }
   if (prefix === undefined && width === undefined) return cells as string[];
   return cells.map((c) => sourceCell(source, c));
+}
+
+/** The text of a pair of cells: empty when either is, else both joined by U+0001. */
+function pairCell(a: string, b: string): string {
+  return a === '' || b === '' ? '' : `${a}\u0001${b}`;
 }
 
 /** The text of one cell of a source's column (padded, then cut to the prefix). */
@@ -103,7 +106,7 @@ export function encode(table: TextTable, dictionary: Dictionary): Int32Array {
       }
       let code = byOther.get(b);
       if (code === undefined) {
-        code = index.get(`${a}\u0001${b}`) ?? unseen;
+        code = index.get(pairCell(a, b)) ?? unseen;
         byOther.set(b, code);
       }
       codes[i] = code;
