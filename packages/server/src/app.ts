@@ -20,6 +20,7 @@ import { securityHeaders } from './access/security-headers.js';
 import { purgeLoginFailures } from './auth/login-throttle.js';
 import { purgeSessions } from './auth/sessions.js';
 import { eraseExpiredCases } from './cases/case-retention.js';
+import { deleteExpiredReports } from './reporting/report-retention.js';
 import { getSettings } from './store/settings.js';
 import type { ServerConfig } from './config.js';
 import { isServerError, ServerError } from './errors.js';
@@ -118,12 +119,15 @@ export async function buildApp(
   const store = deps.store ?? openStore(config.stateFile);
   const ownsWarehouse = deps.warehouse === undefined && config.warehouseFile !== null;
   const warehouse = deps.warehouse ?? (await openConfiguredWarehouse(config.warehouseFile));
-  // Housekeeping at start and every hour: ended sessions and old failed attempts go, and
-  // closed cases past the retention period lose their personal data (docs/cases.md).
+  // Housekeeping at start and every hour: ended sessions and old failed attempts go, closed
+  // cases past the retention period lose their personal data (docs/cases.md), and closed
+  // reports past theirs are deleted (docs/reporting-channel.md).
   const purge = () => {
+    const now = new Date();
     purgeSessions(store.db);
     purgeLoginFailures(store.db);
-    eraseExpiredCases(store.db, getSettings(store.db).retentionDays, new Date());
+    eraseExpiredCases(store.db, getSettings(store.db).retentionDays, now);
+    deleteExpiredReports(store.db, now);
   };
   purge();
   const housekeeping = setInterval(purge, 3_600_000);

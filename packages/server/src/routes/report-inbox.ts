@@ -29,7 +29,7 @@ import {
   reportDetail,
   setReportStatus,
 } from '../reporting/report-inbox.js';
-import { deleteExpiredReports, deleteReport } from '../reporting/report-retention.js';
+import { deleteReport } from '../reporting/report-retention.js';
 import { postMessage } from '../reporting/report-thread.js';
 import { excludeFromReport, resealReport, triageReport } from '../reporting/report-triage.js';
 import { readQuestionnaire, setQuestionnaire } from '../reporting/questionnaire.js';
@@ -54,17 +54,13 @@ function userOf(request: FastifyRequest) {
  * The recipients' inbox (investigators and managers holding a key the report was sealed to):
  * metadata, ciphertext and the key sealed to the reader; messages to the reporter; statuses
  * and the Directive's clocks; triage into a case; exclusions; deletion. The server never sees
- * a word of a report. Hourly, closed reports past their retention period are deleted.
+ * a word of a report. (Closed reports past their retention period are deleted by the app's
+ * hourly housekeeping, in app.ts.)
  */
 const reportInbox: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.store.db;
   const recipients = app.requireRole(['investigator', 'manager']);
   const managers = app.requireRole(['manager']);
-
-  deleteExpiredReports(db, new Date());
-  const retention = setInterval(() => deleteExpiredReports(db, new Date()), 3_600_000);
-  retention.unref();
-  app.addHook('onClose', async () => clearInterval(retention));
 
   app.get(
     '/reporting/reports',
