@@ -93,6 +93,17 @@ describe('cases on a real analysed warehouse', () => {
     expect(resolved).toMatchObject({ officerId: pair.officer_id, declarantId: pair.declarant_id });
     const evidence = await readPairEvidence(c, pair.officer_id, pair.declarant_id);
     expect(evidence.pairs.length).toBeGreaterThan(0);
-    expect(evidence.declarations.length).toBeGreaterThan(0);
+    const [count] = await queryRows<{ n: number }>(
+      c,
+      'SELECT count(*)::DOUBLE AS n FROM declarations WHERE officer_id = $1 AND declarant_id = $2',
+      [pair.officer_id, pair.declarant_id],
+    );
+    expect(count?.n).toBeGreaterThan(0);
+    expect(evidence.declarationsTotal).toBe(count?.n);
+    expect(evidence.declarations).toHaveLength(Math.min(count?.n ?? 0, 2000));
+    // Every declaration read is one of the pair's.
+    for (const d of evidence.declarations) {
+      expect(d.row).toMatchObject({ officer_id: pair.officer_id, declarant_id: pair.declarant_id });
+    }
   });
 });
