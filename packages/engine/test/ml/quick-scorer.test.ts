@@ -3,125 +3,23 @@ import { binForest, scoreBinnedForest } from '../../src/ml/binned-forest.js';
 import { compileForest } from '../../src/ml/compiled-forest.js';
 import {
   chosenScorer,
-  type FeatureKind,
   type GbdtModel,
-  leafOf,
   matrixFromColumns,
   modelFromJson,
   modelToJson,
   predictMargin,
   type RegressionTree,
-  type SeededRandom,
   seededRandom,
 } from '../../src/ml/index.js';
 import { quickScorer, scoreQuickScorer } from '../../src/ml/quick-scorer.js';
-
-const kinds: FeatureKind[] = ['numeric', 'categorical', 'numeric', 'categorical', 'numeric'];
-/** Thresholds and data share a grid, so rows fall exactly on thresholds often. */
-const grid = [-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2];
-
-/** A random tree of exactly `depth` levels (one path reaches it), others stopping at random. */
-function randomTree(random: SeededRandom, depth: number): RegressionTree {
-  const feature: number[] = [];
-  const threshold: number[] = [];
-  const defaultLeft: number[] = [];
-  const left: number[] = [];
-  const right: number[] = [];
-  const value: number[] = [];
-  const categories: (Float64Array | null)[] = [];
-  const grow = (level: number, onDeepPath: boolean): number => {
-    const node = feature.length;
-    feature.push(-1);
-    threshold.push(0);
-    defaultLeft.push(0);
-    left.push(-1);
-    right.push(-1);
-    value.push((random.next() - 0.5) * 0.37);
-    categories.push(null);
-    const split = level < depth && (onDeepPath || random.next() < 0.85);
-    if (!split) return node;
-    const f = random.nextInt(kinds.length);
-    feature[node] = f;
-    defaultLeft[node] = random.nextInt(2);
-    if (kinds[f] === 'categorical') {
-      const codes: number[] = [];
-      for (let c = 0; c < 10; c++) if (random.next() < 0.4) codes.push(c);
-      categories[node] = Float64Array.from(codes);
-    } else {
-      threshold[node] = grid[random.nextInt(grid.length)] as number;
-    }
-    const deepLeft = random.next() < 0.5;
-    left[node] = grow(level + 1, onDeepPath && deepLeft);
-    right[node] = grow(level + 1, onDeepPath && !deepLeft);
-    return node;
-  };
-  grow(0, true);
-  const n = feature.length;
-  return {
-    feature: Int32Array.from(feature),
-    threshold: Float64Array.from(threshold),
-    defaultLeft: Uint8Array.from(defaultLeft),
-    left: Int32Array.from(left),
-    right: Int32Array.from(right),
-    value: Float64Array.from(value),
-    gain: new Float64Array(n),
-    cover: new Float64Array(n),
-    categories,
-  };
-}
-
-function randomModel(seed: number, depth: number, trees: number): GbdtModel {
-  const random = seededRandom(seed);
-  return {
-    objective: 'binary:logistic',
-    baseScore: -1.3,
-    featureNames: kinds.map((_, f) => `f${f}`),
-    featureKinds: kinds,
-    trees: Array.from({ length: trees }, (_, t) =>
-      randomTree(random, t === 0 ? depth : 1 + random.nextInt(depth)),
-    ),
-    params: {},
-  };
-}
-
-/** Columns with missing values, ±Infinity, −0, values on and near the thresholds, unnamed codes. */
-function randomColumns(seed: number, rows: number): Float64Array[] {
-  const random = seededRandom(seed);
-  const special = [NaN, Infinity, -Infinity, -0];
-  return kinds.map((kind) =>
-    Float64Array.from({ length: rows }, () => {
-      const u = random.next();
-      if (u < 0.15) return NaN;
-      if (kind === 'categorical') {
-        if (u < 0.25) return [10, 11, 1e6, -1, 2.5, -0][random.nextInt(6)] as number;
-        return random.nextInt(10);
-      }
-      if (u < 0.2) return special[random.nextInt(special.length)] as number;
-      if (u < 0.5) return grid[random.nextInt(grid.length)] as number;
-      if (u < 0.6) return (grid[random.nextInt(grid.length)] as number) + 1e-12;
-      return random.next() * 5 - 2.5;
-    }),
-  );
-}
-
-/** Margins walking each tree node by node (the reference every scorer must equal). */
-function reference(model: GbdtModel, columns: readonly Float64Array[]): Float64Array {
-  const rows = (columns[0] as Float64Array).length;
-  return Float64Array.from({ length: rows }, (_, r) => {
-    let sum = model.baseScore;
-    for (const tree of model.trees) {
-      sum += tree.value[leafOf(tree, (f) => columns[f]?.[r] as number)] as number;
-    }
-    return sum;
-  });
-}
-
-function expectSameBits(actual: Float64Array, expected: Float64Array): void {
-  expect(actual.length).toBe(expected.length);
-  let differing = 0;
-  for (let r = 0; r < expected.length; r++) if (!Object.is(actual[r], expected[r])) differing++;
-  expect(differing).toBe(0);
-}
+import {
+  expectSameBits,
+  kinds,
+  randomColumns,
+  randomModel,
+  randomTree,
+  reference,
+} from './forest-fixtures.js';
 
 describe('QuickScorer', () => {
   for (let depth = 1; depth <= 8; depth++) {
