@@ -8,19 +8,18 @@
 // Float32 row-major blocks of 1M rows (generated outside the timed part), i.e. pure model scoring
 // with the features already in memory (`predictMargin`, which times its scorers on the first batch
 // and keeps the fastest). In the same run, one block is also scored by each scorer directly: binned
-// trees, trees compiled to nested JavaScript comparisons, and QuickScorer (depth ≤ 6), and
+// trees, trees compiled to nested JavaScript comparisons, QuickScorer (depth ≤ 6) and SIMD trees
+// (WebAssembly), and
 // column-major Float64 (the layout the warehouse pages use). Prints JSON: times, rows/s per core (rows over CPU
 // seconds; the code is single-threaded) and peak RSS.
 import {
   chosenScorer,
   matrixFromColumns,
   predictMargin,
+  scorerFor,
   seededRandom,
   trainGbdt,
 } from '@probity/engine';
-import { binForest, scoreBinnedForest } from '../packages/engine/dist/ml/binned-forest.js';
-import { compileForest } from '../packages/engine/dist/ml/compiled-forest.js';
-import { quickScorer, scoreQuickScorer } from '../packages/engine/dist/ml/quick-scorer.js';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -113,16 +112,11 @@ const cpuSeconds = (f) => {
 };
 const colMajor = matrixFromColumns(columns.map((c) => c.subarray(0, block)));
 const columnMajorCpuSeconds = cpuSeconds(() => predictMargin(model, colMajor));
-const compiled = compileForest(model);
-const binned = binForest(model);
-const quick = quickScorer(model);
-const scorers = {
-  binned: (rows, out) => scoreBinnedForest(binned, values, rows, FEATURES, 1, out),
-  compiled: (rows, out) => compiled(values, rows, FEATURES, 1, out.fill(model.baseScore)),
-  ...(quick && {
-    quick: (rows, out) => scoreQuickScorer(quick, values, rows, FEATURES, 1, out),
-  }),
-};
+const scorers = {};
+for (const name of ['binned', 'compiled', 'quick', 'simd']) {
+  const run = scorerFor(model, name);
+  if (run) scorers[name] = (rows, out) => run(values, rows, FEATURES, 1, out);
+}
 // Warm each up on 100,000 rows (V8 optimises after a few calls), then time them in turn on the
 // block, three rounds, keeping each one's least CPU time (the load from other processes varies
 // during the run); their margins must be the same bits.

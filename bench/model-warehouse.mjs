@@ -92,11 +92,7 @@ const train = `
 const score = `
   import { readFileSync } from 'node:fs';
   import { openWarehouse, scoreDeclarations, warehouseModelFromJson, featureMatrixSql, readFeaturePage,
-    rawFeatureTable, modelFromJson, matrixFromColumns, predict } from ${JSON.stringify(engine)};
-  import { compileForest } from ${JSON.stringify(engine.replace(/index\.js$/, 'ml/compiled-forest.js'))};
-  import { binForest, scoreBinnedForest } from ${JSON.stringify(engine.replace(/index\.js$/, 'ml/binned-forest.js'))};
-  import { quickScorer, scoreQuickScorer } from ${JSON.stringify(engine.replace(/index\.js$/, 'ml/quick-scorer.js'))};
-  import { chosenScorer } from ${JSON.stringify(engine)};
+    rawFeatureTable, modelFromJson, matrixFromColumns, predict, chosenScorer, scorerFor } from ${JSON.stringify(engine)};
   ${open}
   const file = warehouseModelFromJson(readFileSync(modelFile, 'utf8'));
   const s = await scoreDeclarations(w.connection, file, { explainShare: Number(explainShare) });
@@ -109,21 +105,18 @@ const score = `
   predict(model, matrix);
   // CPU time of this thread's work (DuckDB is idle meanwhile), so load from other processes counts
   // less; and each scorer on its own on the same page, same run: binned trees, compiled trees (the
-  // scorer before binned trees) and QuickScorer, warmed up, then timed in turn, three rounds of two
-  // passes, each keeping its least CPU time.
+  // scorer before binned trees), QuickScorer and SIMD trees, warmed up, then timed in turn, three
+  // rounds of two passes, each keeping its least CPU time.
   const cpuOf = (f) => { const c = process.cpuUsage(); f(); const u = process.cpuUsage(c); return (u.user + u.system) / 1e6; };
   const t = performance.now();
   const steadyCpu = cpuOf(() => { for (let k = 0; k < 5; k++) predict(model, matrix); });
   const steady = (5 * page.rows) / ((performance.now() - t) / 1000);
-  const compiled = compileForest(model);
-  const binned = binForest(model);
-  const quick = quickScorer(model);
   const rows = page.rows;
-  const runs = {
-    binned: (out) => scoreBinnedForest(binned, matrix.values, rows, 1, rows, out),
-    compiled: (out) => compiled(matrix.values, rows, 1, rows, out.fill(model.baseScore)),
-    ...(quick && { quick: (out) => scoreQuickScorer(quick, matrix.values, rows, 1, rows, out) }),
-  };
+  const runs = {};
+  for (const name of ['binned', 'compiled', 'quick', 'simd']) {
+    const run = scorerFor(model, name);
+    if (run) runs[name] = (out) => run(matrix.values, rows, 1, rows, out);
+  }
   const best = {};
   const margins = {};
   for (const run of Object.values(runs)) run(new Float64Array(rows));

@@ -4,6 +4,7 @@ import type { FeatureKind, FeatureMatrix } from './feature-matrix.js';
 import { type Objective, transformMargin } from './objectives.js';
 import { quickScorer, scoreQuickScorer } from './quick-scorer.js';
 import type { RegressionTree } from './regression-tree.js';
+import { scoreWasmForest, wasmForest } from './wasm-forest.js';
 
 /** A trained gradient-boosted tree ensemble. */
 export interface GbdtModel {
@@ -98,10 +99,10 @@ function slowStep(forest: PackedForest, node: number, v: number): number {
 }
 
 /** The scorers for large batches; all give the same bits. */
-export type Scorer = 'binned' | 'compiled' | 'quick';
+export type Scorer = 'binned' | 'compiled' | 'quick' | 'simd';
 
-/** Adds the trees' outputs of `rows` rows (cell (r, f) at r × rowStride + f × colStride) into `out`. */
-type ScoreRows = (
+/** Scores `rows` rows (cell (r, f) at r × rowStride + f × colStride) into `out`. */
+export type ScoreRows = (
   values: Float64Array | Float32Array,
   rows: number,
   rowStride: number,
@@ -114,7 +115,9 @@ type ScoreRows = (
  * candidate. Binned trees never mispredict a branch but always walk to the deepest level; compiled
  * trees win when the data make their branches predictable and the paths short (on the KCS models,
  * real rows: about equal; on random rows: binned trees twice as fast); QuickScorer (trees of depth
- * ≤ 6 only) wins on shallow trees (depth 1–3) and loses from depth 4.
+ * ≤ 6 only) wins on shallow trees (depth 1–3) and loses from depth 4; the SIMD trees
+ * (WebAssembly, 16 rows per instruction) were 3–4× faster than the binned trees on the demo and
+ * KCS models when they were added.
  */
 const scorerOf = new WeakMap<GbdtModel, Scorer>();
 const TRIAL_ROWS = 8192;
@@ -148,10 +151,35 @@ export function predictMargin(
   return out;
 }
 
+/** Candidates in trial order (on a tie the later one wins). */
+const SCORERS: readonly Scorer[] = ['compiled', 'binned', 'quick', 'simd'];
+
 /**
- * Large batches: binned trees, compiled trees or QuickScorer, whichever is fastest on this model
- * and its data (same additions in the same order in each, so identical results). `out` holds the
- * base score; the compiled trees add to it, the others overwrite it with the whole sum.
+ * One large-batch scorer on its own, for benchmarks and comparisons: it writes the margins (base
+ * score included) of `rows` rows (cell (r, f) at r × rowStride + f × colStride) into `out`. Null
+ * when the model does not fit that scorer. The model is prepared for it on the first call.
+ */
+export function scorerFor(model: GbdtModel, scorer: Scorer): ScoreRows | null {
+  if (scorer === 'compiled') {
+    return (values, rows, rowStride, colStride, out) => {
+      out.fill(model.baseScore, 0, rows);
+      compileForest(model)(values, rows, rowStride, colStride, out);
+    };
+  }
+  const binned = binForest(model);
+  if (!binned) return null;
+  if (scorer === 'binned') return (...args) => scoreBinnedForest(binned, ...args);
+  if (scorer === 'quick') {
+    const quick = quickScorer(model);
+    return quick && ((...args) => scoreQuickScorer(quick, ...args));
+  }
+  const simd = wasmForest(model);
+  return simd && ((...args) => scoreWasmForest(simd, ...args));
+}
+
+/**
+ * Large batches: binned trees, compiled trees, QuickScorer or SIMD trees, whichever is fastest on this model
+ * and its data (same additions in the same order in each, so identical results).
  */
 function scoreLargeBatch(
   model: GbdtModel,
@@ -161,18 +189,17 @@ function scoreLargeBatch(
   colStride: number,
   out: Float64Array,
 ): void {
-  const binned = binForest(model);
-  if (!binned) {
+  if (!binForest(model)) {
     compileForest(model)(values, rows, rowStride, colStride, out);
     return;
   }
-  const quick = quickScorer(model);
-  // Compiled lazily: once another scorer has won, the model is never compiled.
-  const scorers = new Map<Scorer, ScoreRows>([
-    ['compiled', (...args) => compileForest(model)(...args)],
-    ['binned', (...args) => scoreBinnedForest(binned, ...args)],
-  ]);
-  if (quick) scorers.set('quick', (...args) => scoreQuickScorer(quick, ...args));
+  let scorer = scorerOf.get(model);
+  // Once a scorer has won, the model is prepared for no other (the trees are compiled on first use).
+  const scorers = new Map<Scorer, ScoreRows>();
+  for (const name of scorer ? [scorer] : SCORERS) {
+    const run = scorerFor(model, name);
+    if (run) scorers.set(name, run);
+  }
   const score = (scorer: Scorer, start: number, end: number): number => {
     const began = performance.now();
     const run = scorers.get(scorer) as ScoreRows;
@@ -185,11 +212,10 @@ function scoreLargeBatch(
     );
     return performance.now() - began;
   };
-  let scorer = scorerOf.get(model);
   let done = 0;
   if (scorer === undefined && rows >= 2 * scorers.size * TRIAL_ROWS) {
     // Each scorer warms up on one segment, then each is timed on the next; every row is scored
-    // once. The fastest wins (on a tie, the later candidate: binned over compiled).
+    // once. The fastest wins (on a tie, the later candidate: SIMD over binned over compiled).
     for (const candidate of scorers.keys()) {
       score(candidate, done, done + TRIAL_ROWS);
       done += TRIAL_ROWS;
@@ -205,7 +231,8 @@ function scoreLargeBatch(
     }
     if (scorer !== undefined) scorerOf.set(model, scorer);
   }
-  score(scorer ?? 'binned', done, rows);
+  // Before a trial (too few rows for one): the SIMD trees, fastest on every model measured.
+  score(scorer ?? (scorers.has('simd') ? 'simd' : 'binned'), done, rows);
 }
 
 /** Small batches and tree limits: each row walks the packed trees node by node. */

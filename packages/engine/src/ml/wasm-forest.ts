@@ -36,10 +36,15 @@ export interface WasmForest {
   readonly run: (first: number, end: number) => void;
   /** Byte offset of the tree records in memory. */
   readonly treeRecords: number;
+  /**
+   * Per column: for a categorical column whose named codes are whole numbers 0 … 65535, the bin
+   * of every code up to the largest named one (unnamed codes: the last bin); otherwise null.
+   */
+  readonly codeBins: readonly (Uint8Array | null)[];
 }
 
-/** Rows scored together (16 vectors of 16 rows). */
-const BLOCK = 256;
+/** Rows scored together (32 vectors of 16 rows): 256 rows are measured 10–15 % slower, 1,024 no faster. */
+const BLOCK = 512;
 const VECTORS = BLOCK / 16;
 const ACC = 0;
 const MASK = BLOCK * 8;
@@ -397,6 +402,20 @@ function build(model: GbdtModel, api: NonNullable<typeof wasm>): WasmForest | nu
     doubles.set(t.leaves, leaf >> 3);
     leaf += t.leaves.length * 8;
   });
+  const codeBins = Array.from(columns, (_, c) => {
+    if (binned.categorical[c] !== 1) return null;
+    const codes = (sorted[c] as Float64Array).subarray(0, named[c]);
+    let largest = -1;
+    for (const code of codes) {
+      if (!Number.isInteger(code) || code < 0 || code > 65535) return null;
+      largest = Math.max(largest, code);
+    }
+    const table = new Uint8Array(largest + 1).fill((named[c] as number) + 1);
+    codes.forEach((code, rank) => {
+      table[code] = rank + 1;
+    });
+    return table;
+  });
   const instance = new api.Instance(kernel(api), { env: { memory } });
   const run = instance.exports['run'] as (first: number, end: number) => void;
   return {
@@ -406,7 +425,99 @@ function build(model: GbdtModel, api: NonNullable<typeof wasm>): WasmForest | nu
     memory,
     run,
     treeRecords: treesAt,
+    codeBins,
   };
+}
+
+/**
+ * Bins of a numeric column for `count` rows (the value of row r at from + r × stride), as
+ * `binForest` defines them, at `plain`, and the bins minus one (bin 0 wrapping to 255) a block
+ * further. A binary search without branches over the sorted cuts (padded with +Infinity to a power
+ * of two): bin = 1 + the number of cuts below the value; NaN goes to bin 0.
+ */
+function binNumbers(
+  sorted: Float64Array,
+  values: Float64Array | Float32Array,
+  from: number,
+  stride: number,
+  count: number,
+  bytes: Uint8Array,
+  plain: number,
+): void {
+  const padded = sorted.length;
+  const minusOne = plain + BLOCK;
+  // Four rows at a time: each search is a chain of dependent loads, four chains overlap.
+  const whole = count & ~3;
+  for (let r = 0; r < whole; r += 4) {
+    const at = from + r * stride;
+    const v0 = values[at] as number;
+    const v1 = values[at + stride] as number;
+    const v2 = values[at + 2 * stride] as number;
+    const v3 = values[at + 3 * stride] as number;
+    let lo0 = 0;
+    let lo1 = 0;
+    let lo2 = 0;
+    let lo3 = 0;
+    for (let step = padded >> 1; step > 0; step >>= 1) {
+      lo0 += step & -Number((sorted[lo0 + step - 1] as number) < v0);
+      lo1 += step & -Number((sorted[lo1 + step - 1] as number) < v1);
+      lo2 += step & -Number((sorted[lo2 + step - 1] as number) < v2);
+      lo3 += step & -Number((sorted[lo3 + step - 1] as number) < v3);
+    }
+    const b0 = (lo0 + 1 + Number((sorted[lo0] as number) < v0)) & -Number(v0 === v0);
+    const b1 = (lo1 + 1 + Number((sorted[lo1] as number) < v1)) & -Number(v1 === v1);
+    const b2 = (lo2 + 1 + Number((sorted[lo2] as number) < v2)) & -Number(v2 === v2);
+    const b3 = (lo3 + 1 + Number((sorted[lo3] as number) < v3)) & -Number(v3 === v3);
+    bytes[plain + r] = b0;
+    bytes[plain + r + 1] = b1;
+    bytes[plain + r + 2] = b2;
+    bytes[plain + r + 3] = b3;
+    bytes[minusOne + r] = b0 - 1;
+    bytes[minusOne + r + 1] = b1 - 1;
+    bytes[minusOne + r + 2] = b2 - 1;
+    bytes[minusOne + r + 3] = b3 - 1;
+  }
+  for (let r = whole; r < count; r++) {
+    const v = values[from + r * stride] as number;
+    let lo = 0;
+    for (let step = padded >> 1; step > 0; step >>= 1) {
+      lo += step & -Number((sorted[lo + step - 1] as number) < v);
+    }
+    const bin = (lo + 1 + Number((sorted[lo] as number) < v)) & -Number(v === v);
+    bytes[plain + r] = bin;
+    bytes[minusOne + r] = bin - 1;
+  }
+}
+
+/**
+ * Bins of a categorical column whose named codes are small whole numbers: `codes[code]` (0 for a
+ * code the trees never name: the last bin, `other`); NaN is bin 0, any other number `other`. At
+ * `plain`, then a block further bin & 15 and another block further 1 << (bin >> 4), as the bit
+ * tables read them.
+ */
+function binCodes(
+  codes: Uint8Array,
+  other: number,
+  values: Float64Array | Float32Array,
+  from: number,
+  stride: number,
+  count: number,
+  bytes: Uint8Array,
+  plain: number,
+): void {
+  const low = plain + BLOCK;
+  const high = low + BLOCK;
+  const size = codes.length;
+  for (let r = 0; r < count; r++) {
+    const v = values[from + r * stride] as number;
+    const code = v | 0;
+    let bin: number;
+    if (code === v && code >= 0 && code < size) bin = codes[code] as number;
+    else bin = v === v ? other : 0;
+    bytes[plain + r] = bin;
+    bytes[low + r] = bin & 15;
+    bytes[high + r] = 1 << (bin >> 4);
+  }
 }
 
 /**
@@ -425,28 +536,36 @@ export function scoreWasmForest(
   const ncols = binned.columns.length;
   const bytes = new Uint8Array(memory.buffer);
   const sums = new Float64Array(memory.buffer, ACC, BLOCK);
-  const bins = new Uint16Array(BLOCK);
+  const { codeBins } = forest;
+  const searched = new Uint16Array(BLOCK);
   const treesEnd = treeRecords + trees * TREE_BYTES;
   for (let begin = 0; begin < rows; begin += BLOCK) {
     const count = Math.min(BLOCK, rows - begin);
     for (let c = 0; c < ncols; c++) {
-      binRows(binned, c, values, begin, count, rowStride, colStride, bins, 0);
-      // Per column: the bins; numeric: the bins minus one, categorical: bin & 15 and 1 << (bin >> 4).
+      const from = begin * rowStride + (binned.columns[c] as number) * colStride;
       const plain = COLUMNS + 3 * c * BLOCK;
-      const second = plain + BLOCK;
-      if (binned.categorical[c] === 1) {
-        const third = second + BLOCK;
-        for (let r = 0; r < count; r++) {
-          const b = bins[r] as number;
-          bytes[plain + r] = b;
-          bytes[second + r] = b & 15;
-          bytes[third + r] = 1 << (b >> 4);
-        }
+      const codes = codeBins[c];
+      if (binned.categorical[c] === 0) {
+        binNumbers(binned.sorted[c] as Float64Array, values, from, rowStride, count, bytes, plain);
+      } else if (codes) {
+        binCodes(
+          codes,
+          (binned.named[c] as number) + 1,
+          values,
+          from,
+          rowStride,
+          count,
+          bytes,
+          plain,
+        );
       } else {
+        // Codes that are not small whole numbers: the binary search of the binned trees.
+        binRows(binned, c, values, begin, count, rowStride, colStride, searched, 0);
         for (let r = 0; r < count; r++) {
-          const b = bins[r] as number;
-          bytes[plain + r] = b;
-          bytes[second + r] = (b - 1) & 255;
+          const bin = searched[r] as number;
+          bytes[plain + r] = bin;
+          bytes[plain + BLOCK + r] = bin & 15;
+          bytes[plain + 2 * BLOCK + r] = 1 << (bin >> 4);
         }
       }
     }
