@@ -32,7 +32,7 @@ export const Simd = {
   swizzle: 0x0e,
   i8x16Splat: 0x0f,
   i8x16Eq: 0x23,
-  i8x16GeU: 0x2c,
+  i8x16GtS: 0x27,
   and: 0x4e,
   or: 0x50,
   bitselect: 0x52,
@@ -178,7 +178,8 @@ export class FunctionBody {
       unsigned(out, 1);
       out.push(type);
     }
-    out.push(...this.code, 0x0b);
+    for (const b of this.code) out.push(b);
+    out.push(0x0b);
     return out;
   }
 }
