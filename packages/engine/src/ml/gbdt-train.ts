@@ -6,8 +6,7 @@ import { type Objective, computeGradients, initialMargin, sigmoid } from './obje
 import type { RegressionTree } from './regression-tree.js';
 import { rocAuc } from './roc-auc.js';
 import { seededRandom, shuffleInPlace } from './seeded-random.js';
-import { histogramOffsets } from './gradient-histogram.js';
-import { HistogramHelper } from './histogram-helper.js';
+import { TrainLevel } from './train-level.js';
 import { binnedLeaf, growTree, growWorkspace } from './tree-grower.js';
 
 /** Training parameters (names follow XGBoost where one exists). */
@@ -38,7 +37,7 @@ export interface GbdtParams {
   earlyStoppingRounds: number;
   evalMetric: 'logloss' | 'auc' | 'rmse';
   seed: number;
-  /** 2 = build large histograms on two threads (deterministic per thread count); 1 = one thread. */
+  /** 2 = grow trees on two threads (the same model as on one); 1 = one thread. */
   threads: number;
 }
 
@@ -144,14 +143,10 @@ export function trainGbdt(
   const hessian = new Float64Array(n);
   const inBag = new Uint8Array(n);
   const workspace = growWorkspace();
-  let helper: HistogramHelper | null = null;
-  if (params.threads >= 2 && n >= 8192) {
-    workspace.offsets = histogramOffsets(featureBins);
-    helper = new HistogramHelper(data, workspace.offsets);
-    workspace.helper = helper;
-    workspace.gradHess = helper.gradHess;
-  }
-  const bag = helper ? helper.rows : new Uint32Array(n);
+  // Small data sets stay on one thread: starting the helper costs more than it saves.
+  const level = new TrainLevel(data, featureBins, params, n >= 8192 ? params.threads : 1);
+  workspace.level = level;
+  const bag = level.rows;
   const trees: RegressionTree[] = [];
   const validHistory: number[] = [];
   const larger = params.evalMetric === 'auc';
@@ -229,7 +224,8 @@ export function trainGbdt(
         break;
     }
   } finally {
-    helper?.close();
+    // Also when a round throws; the helper thread never keeps the process alive meanwhile.
+    void level.close();
   }
   const kept = valid && params.earlyStoppingRounds > 0 ? trees.slice(0, bestRound + 1) : trees;
   const record: Record<string, number | string> = {};

@@ -15,7 +15,8 @@ export function histogramOffsets(featureBins: readonly FeatureBins[]): Int32Arra
 /**
  * Sums gradients and hessians per (feature, bin) over rows `rows[start..end)`, for the listed
  * features only; `gradHess` interleaves each row's gradient and hessian. The listed features'
- * slots of `histogram` are overwritten.
+ * slots of `histogram` are overwritten. `featureOffsets`: offsets[f] of each listed feature f
+ * (gathered once by the caller, as small nodes are many).
  */
 export function buildHistogram(
   data: BinnedData,
@@ -25,20 +26,17 @@ export function buildHistogram(
   end: number,
   gradHess: Float64Array,
   features: Int32Array,
+  featureOffsets: Int32Array,
   histogram: Float64Array,
 ): void {
   const nf = data.features;
   const bins = data.bins;
   const k = features.length;
+  const base = featureOffsets;
+  const column = features;
   for (let j = 0; j < k; j++) {
-    const f = features[j] as number;
-    histogram.fill(0, offsets[f] as number, offsets[f + 1] as number);
+    histogram.fill(0, base[j] as number, offsets[(column[j] as number) + 1] as number);
   }
-  // Feature offsets of the listed features, gathered once.
-  const base = new Int32Array(k);
-  for (let j = 0; j < k; j++) base[j] = offsets[features[j] as number] as number;
-  // Feature columns of the listed features within a row, gathered once.
-  const column = Int32Array.from(features);
   // Four features per step (fewer loop tests, more independent additions in flight).
   const k4 = k - (k % 4);
   for (let i = start; i < end; i++) {

@@ -200,3 +200,15 @@ export function findBestSplit(
   }
   return best;
 }
+
+/**
+ * findBestSplit and the functions it calls, to declare side by side in a worker's source (they use
+ * nothing else).
+ */
+export const splitFinderFunctions = [
+  score,
+  noSplit,
+  considerNumeric,
+  considerCategorical,
+  findBestSplit,
+] as const;

@@ -1,8 +1,7 @@
 import type { BinnedData, FeatureBins } from './feature-bins.js';
-import { buildHistogram, histogramOffsets, subtractHistogram } from './gradient-histogram.js';
-import type { HistogramHelper } from './histogram-helper.js';
 import type { RegressionTree } from './regression-tree.js';
-import { type SplitCandidate, type SplitParams, findBestSplit } from './split-finder.js';
+import { type SplitCandidate, type SplitParams, noSplit } from './split-finder.js';
+import { TrainLevel } from './train-level.js';
 
 /** Limits and regularisation for growing one tree. */
 export interface GrowParams extends SplitParams {
@@ -28,27 +27,19 @@ export interface GrownTree {
   readonly leafEnd: Int32Array;
 }
 
-/** Buffers reused from one tree to the next (histograms are large: features × 4 KiB). */
+/** What {@link growTree} keeps from one tree to the next. */
 export interface GrowWorkspace {
   scratch: Uint32Array;
-  /** Histogram layout, set on first use (a workspace serves one set of feature bins). */
-  offsets: Int32Array | null;
-  /** Interleaved gradient and hessian of each row. */
-  gradHess: Float64Array;
-  /** A second thread for large histograms; `rows` and `gradHess` must then be its shared buffers. */
-  helper: HistogramHelper | null;
-  readonly histograms: Float64Array[];
+  /**
+   * Histograms and split finding, on one thread or two; made on first use if null. A level serves
+   * one training: one set of binned data, feature bins and split parameters.
+   */
+  level: TrainLevel | null;
 }
 
 /** A fresh, empty workspace for {@link growTree}. */
 export function growWorkspace(): GrowWorkspace {
-  return {
-    scratch: new Uint32Array(0),
-    offsets: null,
-    gradHess: new Float64Array(0),
-    helper: null,
-    histograms: [],
-  };
+  return { scratch: new Uint32Array(0), level: null };
 }
 
 const columnBins = new WeakMap<BinnedData, Uint8Array>();
@@ -77,13 +68,15 @@ interface PendingNode {
   depth: number;
   sumG: number;
   sumH: number;
-  histogram: Float64Array;
+  /** Histogram slot, or −1 for a node that will not be split. */
+  histogram: number;
   split: SplitCandidate;
 }
 
 /**
  * Grows one tree on the rows `rows` (reordered in place so that each leaf's rows are contiguous),
- * using only the listed features.
+ * using only the listed features. Depthwise growth handles a level's nodes together (on two
+ * threads when the workspace's level has a helper), lossguide growth one node at a time.
  */
 export function growTree(
   data: BinnedData,
@@ -95,15 +88,16 @@ export function growTree(
   params: GrowParams,
   workspace: GrowWorkspace = growWorkspace(),
 ): GrownTree {
-  const nf = data.features;
   const byColumn = binsByColumn(data);
   if (workspace.scratch.length < rows.length) workspace.scratch = new Uint32Array(rows.length);
   const scratch = workspace.scratch;
-  const pool = workspace.histograms;
-  if (!workspace.offsets) workspace.offsets = histogramOffsets(featureBins);
-  const offsets = workspace.offsets;
-  const size = offsets[nf] as number;
-  const allocate = (): Float64Array => pool.pop() ?? new Float64Array(size);
+  workspace.level ??= new TrainLevel(data, featureBins, params);
+  const level = workspace.level;
+  // The level's own row list (shared with its helper thread), unless the caller passed it.
+  const inPlace = rows.buffer === level.rows.buffer && rows.byteOffset === level.rows.byteOffset;
+  const nodeRows = inPlace ? rows : level.rows.subarray(0, rows.length);
+  if (!inPlace) nodeRows.set(rows);
+  level.setFeatures(features);
 
   const feature: number[] = [];
   const threshold: number[] = [];
@@ -136,176 +130,174 @@ export function growTree(
   };
   const maxDepth = params.maxDepth > 0 ? params.maxDepth : Infinity;
   const maxLeaves = params.maxLeaves > 0 ? params.maxLeaves : Infinity;
-  const evaluate = (node: PendingNode): void => {
-    if (node.depth < maxDepth) {
-      node.split = findBestSplit(
-        node.histogram,
-        offsets,
-        featureBins,
-        features,
-        node.sumG,
-        node.sumH,
-        params,
-      );
-    }
-  };
-  const emptySplit = (): SplitCandidate => ({
-    gain: -Infinity,
-    feature: -1,
-    binThreshold: 0,
-    defaultLeft: false,
-    leftBins: null,
-    leftGradient: 0,
-    leftHessian: 0,
-  });
 
   let sumG = 0;
   let sumH = 0;
-  for (const r of rows) {
+  for (const r of nodeRows) {
     sumG += gradient[r] as number;
     sumH += hessian[r] as number;
   }
-  if (workspace.gradHess.length < 2 * data.rows)
-    workspace.gradHess = new Float64Array(2 * data.rows);
-  const gradHess = workspace.gradHess;
-  for (const r of rows) {
+  const gradHess = level.gradHess;
+  for (const r of nodeRows) {
     gradHess[2 * r] = gradient[r] as number;
     gradHess[2 * r + 1] = hessian[r] as number;
   }
-  const rootHistogram = allocate();
-  const helper =
-    workspace.helper && workspace.helper.rows.buffer === rows.buffer ? workspace.helper : null;
-  const build = (start: number, end: number, histogram: Float64Array): void => {
-    if (helper) helper.build(data, start, end, features, histogram);
-    else buildHistogram(data, offsets, rows, start, end, gradHess, features, histogram);
-  };
-  build(0, rows.length, rootHistogram);
   const root: PendingNode = {
     id: newNode(sumG, sumH),
     start: 0,
-    end: rows.length,
+    end: nodeRows.length,
     depth: 0,
     sumG,
     sumH,
-    histogram: rootHistogram,
-    split: emptySplit(),
+    histogram: level.allocate(),
+    split: noSplit(),
   };
-  evaluate(root);
+  level.addTask(0, nodeRows.length, root.histogram, -1, [sumG, sumH, 0, 0]);
+  level.run();
+  root.split = level.split(0, false);
+  level.clearTasks();
   const pending: PendingNode[] = [root];
   let leaves = 1;
   const finishLeaf = (node: PendingNode): void => {
     leafNode.push(node.id);
     leafStart.push(node.start);
     leafEnd.push(node.end);
-    pool.push(node.histogram);
+    if (node.histogram >= 0) level.release(node.histogram);
   };
 
   while (pending.length > 0) {
+    // Depthwise: the whole level (pending holds the nodes in breadth-first order); lossguide: the
+    // leaf with the best split.
+    let take = 1;
     let pick = 0;
     if (params.growPolicy === 'lossguide') {
       for (let i = 1; i < pending.length; i++) {
         if ((pending[i] as PendingNode).split.gain > (pending[pick] as PendingNode).split.gain)
           pick = i;
       }
-    }
-    const node = pending.splice(pick, 1)[0] as PendingNode;
-    const split = node.split;
-    if (
-      leaves >= maxLeaves ||
-      split.feature < 0 ||
-      !(split.gain > params.gamma) ||
-      split.gain <= 0
-    ) {
-      finishLeaf(node);
-      continue;
-    }
-    // Stable partition of the node's rows into left then right.
-    const f = split.feature;
-    const mask = split.leftBins;
-    const t = split.binThreshold;
-    const missingLeft = split.defaultLeft;
-    const missingBin = data.missing[f] as number;
-    const column = f * data.rows;
-    let nl = node.start;
-    let nr = 0;
-    for (let i = node.start; i < node.end; i++) {
-      const r = rows[i] as number;
-      const b = byColumn[column + r] as number;
-      const goLeft = b === missingBin ? missingLeft : mask ? mask[b] === 1 : b <= t;
-      if (goLeft) rows[nl++] = r;
-      else scratch[nr++] = r;
-    }
-    rows.set(scratch.subarray(0, nr), nl);
-
-    const lg = split.leftGradient;
-    const lh = split.leftHessian;
-    const leftId = newNode(lg, lh);
-    const rightId = newNode(node.sumG - lg, node.sumH - lh);
-    const id = node.id;
-    feature[id] = f;
-    binThreshold[id] = t;
-    const fb = featureBins[f] as FeatureBins;
-    if (mask) {
-      const cats: number[] = [];
-      for (let b = 0; b < fb.binCount; b++)
-        if (mask[b] === 1) cats.push(fb.categories[b] as number);
-      categories[id] = Float64Array.from(cats).sort();
-      leftBins[id] = mask;
     } else {
-      threshold[id] = t < fb.upperBounds.length ? (fb.upperBounds[t] as number) : Number.MAX_VALUE;
+      const depth = (pending[0] as PendingNode).depth;
+      while (take < pending.length && (pending[take] as PendingNode).depth === depth) take++;
     }
-    defaultLeft[id] = missingLeft ? 1 : 0;
-    left[id] = leftId;
-    right[id] = rightId;
-    gain[id] = split.gain;
+    const batch = pending.splice(pick, take);
+    const children: PendingNode[] = [];
+    // Per task: the node built (its rows are the fewer) and its sibling.
+    const built: PendingNode[] = [];
+    const evaluateBuilt = (): void => {
+      level.run();
+      for (let i = 0; i < built.length; i += 2) {
+        (built[i] as PendingNode).split = level.split(i >> 1, false);
+        (built[i + 1] as PendingNode).split = level.split(i >> 1, true);
+      }
+      level.clearTasks();
+      built.length = 0;
+    };
+    for (const node of batch) {
+      const split = node.split;
+      if (
+        leaves >= maxLeaves ||
+        split.feature < 0 ||
+        !(split.gain > params.gamma) ||
+        split.gain <= 0
+      ) {
+        finishLeaf(node);
+        continue;
+      }
+      // Stable partition of the node's rows into left then right.
+      const f = split.feature;
+      const mask = split.leftBins;
+      const t = split.binThreshold;
+      const missingLeft = split.defaultLeft;
+      const missingBin = data.missing[f] as number;
+      const column = f * data.rows;
+      let nl = node.start;
+      let nr = 0;
+      for (let i = node.start; i < node.end; i++) {
+        const r = nodeRows[i] as number;
+        const b = byColumn[column + r] as number;
+        const goLeft = b === missingBin ? missingLeft : mask ? mask[b] === 1 : b <= t;
+        if (goLeft) nodeRows[nl++] = r;
+        else scratch[nr++] = r;
+      }
+      nodeRows.set(scratch.subarray(0, nr), nl);
 
-    const leftNode: PendingNode = {
-      id: leftId,
-      start: node.start,
-      end: nl,
-      depth: node.depth + 1,
-      sumG: lg,
-      sumH: lh,
-      histogram: node.histogram,
-      split: emptySplit(),
-    };
-    const rightNode: PendingNode = {
-      id: rightId,
-      start: nl,
-      end: node.end,
-      depth: node.depth + 1,
-      sumG: node.sumG - lg,
-      sumH: node.sumH - lh,
-      histogram: node.histogram,
-      split: emptySplit(),
-    };
-    leaves++;
-    const childrenMaySplit = node.depth + 1 < maxDepth && leaves < maxLeaves;
-    if (childrenMaySplit) {
-      const [small, large] =
-        leftNode.end - leftNode.start <= rightNode.end - rightNode.start
-          ? [leftNode, rightNode]
-          : [rightNode, leftNode];
-      small.histogram = allocate();
-      build(small.start, small.end, small.histogram);
-      // The parent's histogram becomes the larger child's: parent − smaller, in place.
-      subtractHistogram(offsets, node.histogram, small.histogram, features, node.histogram);
-      large.histogram = node.histogram;
-      evaluate(leftNode);
-      evaluate(rightNode);
-    } else {
-      leftNode.histogram = node.histogram;
-      rightNode.histogram = allocate();
+      const lg = split.leftGradient;
+      const lh = split.leftHessian;
+      const leftId = newNode(lg, lh);
+      const rightId = newNode(node.sumG - lg, node.sumH - lh);
+      const id = node.id;
+      feature[id] = f;
+      binThreshold[id] = t;
+      const fb = featureBins[f] as FeatureBins;
+      if (mask) {
+        const cats: number[] = [];
+        for (let b = 0; b < fb.binCount; b++)
+          if (mask[b] === 1) cats.push(fb.categories[b] as number);
+        categories[id] = Float64Array.from(cats).sort();
+        leftBins[id] = mask;
+      } else {
+        threshold[id] =
+          t < fb.upperBounds.length ? (fb.upperBounds[t] as number) : Number.MAX_VALUE;
+      }
+      defaultLeft[id] = missingLeft ? 1 : 0;
+      left[id] = leftId;
+      right[id] = rightId;
+      gain[id] = split.gain;
+
+      const leftNode: PendingNode = {
+        id: leftId,
+        start: node.start,
+        end: nl,
+        depth: node.depth + 1,
+        sumG: lg,
+        sumH: lh,
+        histogram: -1,
+        split: noSplit(),
+      };
+      const rightNode: PendingNode = {
+        id: rightId,
+        start: nl,
+        end: node.end,
+        depth: node.depth + 1,
+        sumG: node.sumG - lg,
+        sumH: node.sumH - lh,
+        histogram: -1,
+        split: noSplit(),
+      };
+      leaves++;
+      if (node.depth + 1 < maxDepth && leaves < maxLeaves) {
+        const [small, large] =
+          leftNode.end - leftNode.start <= rightNode.end - rightNode.start
+            ? [leftNode, rightNode]
+            : [rightNode, leftNode];
+        small.histogram = level.allocate();
+        // The parent's histogram becomes the larger child's: parent − smaller, in place.
+        large.histogram = node.histogram;
+        level.addTask(small.start, small.end, small.histogram, node.histogram, [
+          small.sumG,
+          small.sumH,
+          large.sumG,
+          large.sumH,
+        ]);
+        built.push(small, large);
+        // One thread works node by node, while the node's rows are still in the cache.
+        if (level.threads === 1) evaluateBuilt();
+      } else {
+        level.release(node.histogram);
+      }
+      children.push(leftNode, rightNode);
     }
-    pending.push(leftNode, rightNode);
+    evaluateBuilt();
+    pending.push(...children);
   }
+  if (!inPlace) rows.set(nodeRows);
 
   // Covers: leaves sum their rows' hessians exactly; inner nodes sum their children, so that the
   // children's shares of a node add up to one (TreeSHAP relies on it).
   for (let i = 0; i < leafNode.length; i++) {
     let h = 0;
     for (let k = leafStart[i] as number; k < (leafEnd[i] as number); k++)
-      h += hessian[rows[k] as number] as number;
+      h += hessian[nodeRows[k] as number] as number;
     cover[leafNode[i] as number] = h;
   }
   for (let id = feature.length - 1; id >= 0; id--) {

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   type FeatureKind,
@@ -178,20 +182,99 @@ describe('trainGbdt', () => {
   });
 });
 
+/**
+ * XOR of two features (a with missing values), a categorical feature, six noise features and a
+ * copy of a, whose gains tie with a's (the first must win, as on one thread): ten features, so
+ * that two threads split the root's work by features.
+ */
+function mixedData(n: number, seed: number): { columns: Float64Array[]; label: Float64Array } {
+  const { columns, label } = xorData(n, seed);
+  const random = seededRandom(seed + 100);
+  const a = columns[0] as Float64Array;
+  for (let i = 0; i < n; i += 17) a[i] = NaN;
+  const code = Float64Array.from(
+    label,
+    (y) => ((random.next() < 0.3 ? y * 5 : 0) + random.next() * 5) | 0,
+  );
+  const noise = Array.from({ length: 6 }, () => Float64Array.from(label, () => random.next()));
+  return { columns: [...columns, code, ...noise, Float64Array.from(a)], label };
+}
+
 describe('trainGbdt on two threads', () => {
-  it('is deterministic and learns the same rule as on one thread', () => {
-    const { columns, label } = xorData(20_000, 8);
-    const params = { rounds: 8, maxDepth: 3, subsample: 0.8, seed: 5 };
-    const one = trainGbdt({ columns, label }, params).model;
-    const twoA = trainGbdt({ columns, label }, { ...params, threads: 2 }).model;
-    const twoB = trainGbdt({ columns, label }, { ...params, threads: 2 }).model;
-    expect(JSON.stringify(modelToJson(twoA))).toBe(JSON.stringify(modelToJson(twoB)));
-    const test = xorData(2000, 9);
-    const m = matrixFromColumns(test.columns);
-    expect(rocAuc(predict(twoA, m), test.label)).toBeGreaterThan(0.99);
-    // Same splits; leaf values may differ in the last bits (the two halves are summed separately).
-    expect(Array.from(twoA.trees[0]?.feature ?? [])).toEqual(
-      Array.from(one.trees[0]?.feature ?? []),
-    );
+  const kinds: FeatureKind[] = ['numeric', 'numeric', 'categorical'];
+  kinds.push(...Array<FeatureKind>(7).fill('numeric'));
+  const trees = (model: ReturnType<typeof trainGbdt>['model']): string =>
+    JSON.stringify(modelToJson(model).trees);
+
+  it('grows the same trees, to the bit, as on one thread (depthwise and lossguide)', () => {
+    // 20 000 rows: enough for the helper thread (from 8192).
+    const { columns, label } = mixedData(20_000, 8);
+    const depthwise = { rounds: 8, maxDepth: 5, subsample: 0.8, colsampleByTree: 0.8, seed: 5 };
+    const lossguide = {
+      ...depthwise,
+      growPolicy: 'lossguide' as const,
+      maxDepth: 0,
+      maxLeaves: 12,
+    };
+    const models = [depthwise, lossguide].map((params) => {
+      const one = trainGbdt({ columns, label }, params, { featureKinds: kinds }).model;
+      const two = trainGbdt({ columns, label }, { ...params, threads: 2 }, { featureKinds: kinds });
+      expect(trees(two.model)).toBe(trees(one));
+      return two.model;
+    });
+    const test = mixedData(2000, 9);
+    for (const model of models) {
+      const scores = predict(model, matrixFromColumns(test.columns));
+      expect(rocAuc(scores, test.label)).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('ends its helper thread when a round throws', async () => {
+    const workers = (): number =>
+      (process.report.getReport() as { workers: unknown[] }).workers.length;
+    const before = workers();
+    let running = false;
+    const { columns, label } = mixedData(10_000, 10);
+    expect(() =>
+      trainGbdt(
+        { columns, label },
+        { rounds: 5, threads: 2 },
+        {
+          featureKinds: kinds,
+          onRound: (round) => {
+            if (round < 2) return;
+            // Throw once the helper thread runs (a report lists a worker from then on).
+            const deadline = Date.now() + 5000;
+            while (!running && Date.now() < deadline) running = workers() > before;
+            throw new RangeError('stop here');
+          },
+        },
+      ),
+    ).toThrow('stop here');
+    expect(running).toBe(true);
+    // The thread ends asynchronously after it is told to stop.
+    for (let k = 0; k < 200 && workers() > before; k++) await sleep(10);
+    expect(workers()).toBe(before);
+  });
+
+  it('trains from the built package in a process whose eval code is an ES module, which exits by itself', () => {
+    const engine = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+    expect(existsSync(engine), 'run `npm run build` first: the child process uses dist').toBe(true);
+    const script = `
+      import { modelToJson, seededRandom, trainGbdt } from ${JSON.stringify(engine)};
+      const random = seededRandom(1);
+      const columns = [0, 1, 2].map(() => Float64Array.from({ length: 12000 }, () => random.next()));
+      const label = Float64Array.from(columns[0], (v, i) => (v > 0.5) !== (columns[1][i] > 0.5) ? 1 : 0);
+      const trees = (threads) =>
+        JSON.stringify(modelToJson(trainGbdt({ columns, label }, { rounds: 5, threads }).model).trees);
+      console.log(trees(2) === trees(1) ? 'same' : 'different');
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe('same');
   });
 });
