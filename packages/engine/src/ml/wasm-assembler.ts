@@ -35,6 +35,7 @@ export const Simd = {
   i8x16GtS: 0x27,
   and: 0x4e,
   or: 0x50,
+  xor: 0x51,
   bitselect: 0x52,
   i8x16Sub: 0x71,
 } as const;

@@ -90,6 +90,7 @@ function kernel(api: NonNullable<typeof wasm>): object {
   const thrV = f.local(V128);
   const lv = f.local(V128);
   const rv = f.local(V128);
+  const dv = f.local(V128);
   const tj = f.local(V128);
   const sj = f.local(V128);
   const zero = f.local(V128);
@@ -107,10 +108,18 @@ function kernel(api: NonNullable<typeof wasm>): object {
         if (kindCode & LEFT_LEAF) f.get(lv);
         else f.get(lref).v128Load(16 * v);
       };
-      if (mask === BIT_TABLE) {
-        // Bit (bin >> 4) of table byte (bin & 15) set: right. The mask marks rows going left.
+      const bothLeaves = (kindCode & 3) === (LEFT_LEAF | RIGHT_LEAF);
+      // Two leaves: left ^ (right-mask & (left ^ right)), one instruction less than bitselect.
+      if (bothLeaves) f.get(mask === BIT_TABLE ? rv : lv);
+      else if (mask === BIT_TABLE) {
         left();
         right();
+      } else {
+        right();
+        left();
+      }
+      if (mask === BIT_TABLE) {
+        // Bit (bin >> 4) of table byte (bin & 15) set: right. The mask marks rows going left.
         f.get(tj)
           .get(col)
           .v128Load(16 * v)
@@ -119,17 +128,15 @@ function kernel(api: NonNullable<typeof wasm>): object {
           .v128Load(BLOCK + 16 * v)
           .simd(Simd.and);
         f.get(zero).simd(Simd.i8x16Eq);
-      } else {
-        right();
-        left();
-        if (mask === CHUNKED) f.i32(0).v128Load(MASK + 16 * v);
-        else
-          f.get(col)
-            .v128Load(16 * v)
-            .get(thrV)
-            .simd(Simd.i8x16GtS);
-      }
-      f.simd(Simd.bitselect).v128Store(16 * v);
+      } else if (mask === CHUNKED) f.i32(0).v128Load(MASK + 16 * v);
+      else
+        f.get(col)
+          .v128Load(16 * v)
+          .get(thrV)
+          .simd(Simd.i8x16GtS);
+      if (bothLeaves) f.get(dv).simd(Simd.and).simd(Simd.xor);
+      else f.simd(Simd.bitselect);
+      f.v128Store(16 * v);
     }
   };
   /** Chunked mask: table chunk j answers bins 16j … 16j + 15 (swizzle gives 0 elsewhere). */
@@ -180,6 +187,7 @@ function kernel(api: NonNullable<typeof wasm>): object {
   f.get(np).i32Load(28).set(tabEnd);
   f.get(lref).simd(Simd.i8x16Splat).set(lv);
   f.get(rref).simd(Simd.i8x16Splat).set(rv);
+  f.get(lv).get(rv).simd(Simd.xor).set(dv);
   // Dispatch on the kind: blocks done, k7 … k0; code for kind k follows the end of block k.
   f.block();
   for (let k = 0; k < KINDS; k++) f.block();
