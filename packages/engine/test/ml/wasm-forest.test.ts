@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { binForest } from '../../src/ml/binned-forest.js';
-import { type GbdtModel, matrixFromColumns, type RegressionTree } from '../../src/ml/index.js';
+import {
+  type GbdtModel,
+  matrixFromColumns,
+  type RegressionTree,
+  type Scorer,
+  scorerFor,
+} from '../../src/ml/index.js';
 import { scoreWasmForest, type WasmForest, wasmForest } from '../../src/ml/wasm-forest.js';
 import {
   expectSameBits,
@@ -108,5 +114,21 @@ describe('SIMD forest scorer', () => {
     scoreWasmForest(wasmForest(model) as WasmForest, values, rows, wide, 1, out);
     const rounded = columns.map((c) => Float64Array.from(Float32Array.from(c)));
     expectSameBits(out, reference(model, rounded));
+  });
+
+  it('is one of the scorers scorerFor gives, each writing whole margins with the base score', () => {
+    const model = randomModel(12, 6, 30);
+    const rows = 2100;
+    const columns = randomColumns(13, rows);
+    const expected = reference(model, columns);
+    const names: Scorer[] = ['binned', 'compiled', 'quick', 'simd'];
+    for (const name of names) {
+      const run = scorerFor(model, name);
+      expect(run).not.toBeNull();
+      // Garbage in `out` first: a scorer that added to it instead of writing would keep it.
+      const out = new Float64Array(rows).fill(1e9);
+      run?.(matrixFromColumns(columns).values, rows, 1, rows, out);
+      expectSameBits(out, expected);
+    }
   });
 });
