@@ -6,6 +6,7 @@ import {
   type RegressionTree,
   type Scorer,
   scorerFor,
+  seededRandom,
 } from '../../src/ml/index.js';
 import { scoreWasmForest, type WasmForest, wasmForest } from '../../src/ml/wasm-forest.js';
 import {
@@ -17,7 +18,6 @@ import {
   randomTree,
   reference,
 } from './forest-fixtures.js';
-import { seededRandom } from '../../src/ml/index.js';
 
 /** Evenly spaced thresholds in [−2.4, 2.4]: `count` distinct cuts per numeric feature at most. */
 function wideGrid(count: number): number[] {
