@@ -135,29 +135,32 @@ function considerCategorical(
   for (let b = 0; b < bins.binCount; b++) {
     if (b !== bins.otherBin && (hist[o + 2 * b + 1] as number) > 0) present.push(b);
   }
-  if (present.length === 0) return;
-  let ordered: number[][];
-  if (present.length <= p.maxCatOneHot) {
-    ordered = present.map((b) => [b]);
-  } else {
-    // Order categories by smoothed gradient ratio (LightGBM's many-vs-many split) and try
-    // prefixes from both ends.
+  const n = present.length;
+  if (n === 0) return;
+  // The sets of categories tried on the left, each a range of `present`: one category against
+  // the rest when they are few; otherwise, categories ordered by smoothed gradient ratio
+  // (LightGBM's many-vs-many split), prefixes of 1 … limit from both ends.
+  const oneHot = n <= p.maxCatOneHot;
+  if (!oneHot) {
     const ratio = (b: number): number =>
       (hist[o + 2 * b] as number) / ((hist[o + 2 * b + 1] as number) + p.catSmooth);
-    const sorted = [...present].sort((a, b) => ratio(a) - ratio(b) || a - b);
-    const limit = Math.min(p.maxCatThreshold, sorted.length - 1);
-    ordered = [];
-    for (let k = 1; k <= limit; k++) ordered.push(sorted.slice(0, k));
-    for (let k = 1; k <= limit; k++) ordered.push(sorted.slice(sorted.length - k));
+    present.sort((a, b) => ratio(a) - ratio(b) || a - b);
   }
-  for (const left of ordered) {
+  const limit = oneHot ? n : Math.min(p.maxCatThreshold, n - 1);
+  const sets = oneHot ? n : 2 * limit;
+  const sides = missH > 0 ? 2 : 1;
+  for (let set = 0; set < sets; set++) {
+    const from = oneHot ? set : set < limit ? 0 : n - (set - limit + 1);
+    const to = oneHot ? set + 1 : set < limit ? set + 1 : n;
     let gl = 0;
     let hl = 0;
-    for (const b of left) {
+    for (let i = from; i < to; i++) {
+      const b = present[i] as number;
       gl += hist[o + 2 * b] as number;
       hl += hist[o + 2 * b + 1] as number;
     }
-    for (const missingLeft of missH > 0 ? [false, true] : [false]) {
+    for (let side = 0; side < sides; side++) {
+      const missingLeft = side === 1;
       const g = missingLeft ? gl + missG : gl;
       const h = missingLeft ? hl + missH : hl;
       const hr = sumH - h;
@@ -165,7 +168,7 @@ function considerCategorical(
       const gain = score(g, h, p.lambda) + score(sumG - g, hr, p.lambda) - parent;
       if (gain > best.gain) {
         const leftBins = new Uint8Array(256);
-        for (const b of left) leftBins[b] = 1;
+        for (let i = from; i < to; i++) leftBins[present[i] as number] = 1;
         best.gain = gain;
         best.feature = f;
         best.binThreshold = 0;
