@@ -122,7 +122,7 @@ const HELPER_RUN_CHUNK =
  */
 const CHUNKS_ON_TWO_THREADS = 8;
 /** Fewest features in a chunk (each chunk reads its nodes' rows again). */
-const MIN_CHUNK_FEATURES = 4;
+const MIN_CHUNK_FEATURES = 3;
 /** The work of a node's histograms and split search beyond its rows, in rows (see taskGroups). */
 const NODE_COST_IN_ROWS = 1000;
 
@@ -271,15 +271,16 @@ export class TrainLevel {
     const tasks = this.taskCount;
     if (tasks === 0) return;
     const groups = this.helper ? this.taskGroups() : 1;
-    const featureChunks = this.helper
-      ? Math.max(
-          1,
-          Math.min(
-            Math.floor(CHUNKS_ON_TWO_THREADS / groups),
-            Math.floor(this.featureCount / MIN_CHUNK_FEATURES),
-          ),
-        )
-      : 1;
+    let featureChunks = 1;
+    if (this.helper) {
+      featureChunks = Math.min(
+        Math.floor(CHUNKS_ON_TWO_THREADS / groups),
+        Math.floor(this.featureCount / MIN_CHUNK_FEATURES),
+      );
+      // An even number, or one thread would have a chunk more than the other at the top levels.
+      if (featureChunks > 1) featureChunks -= featureChunks % 2;
+      featureChunks = Math.max(1, featureChunks);
+    }
     for (let c = 0; c <= featureChunks; c++)
       shared.featureStart[c] = Math.round((c * this.featureCount) / featureChunks);
     shared.counts[0] = featureChunks;
