@@ -217,6 +217,167 @@ export interface ShapValues {
   readonly bias: number;
 }
 
+/**
+ * A tree's SHAP contributions precomputed per leaf and per pattern of the row (Fast TreeSHAP v2,
+ * Yang 2021, "Fast TreeSHAP: Accelerating SHAP Value Computation for Trees"). A leaf's share of
+ * the contributions depends on the row only through which of the features on the leaf's path the
+ * row agrees with (the "one" fractions, 0 or 1; the "zero" fractions are cover ratios, fixed): for
+ * a path of d distinct features there are 2^d patterns, and for each the d contributions are
+ * computed once, with the same path functions as the recursion. Scoring a row is then, per leaf,
+ * finding its pattern and adding d numbers: O(L·D) per tree instead of O(L·D²) with divisions.
+ */
+interface LeafTables {
+  /** Per leaf: first entry of its path in `pathNode`, `pathLeft`, `pathBit`; one more at the end. */
+  readonly pathStart: Int32Array;
+  /** The inner nodes on the path, whether the path goes left there, and the bit of their feature. */
+  readonly pathNode: Int32Array;
+  readonly pathLeft: Uint8Array;
+  readonly pathBit: Int32Array;
+  /** Per leaf: first entry of its distinct features in `features`; one more at the end. */
+  readonly featureStart: Int32Array;
+  readonly features: Int32Array;
+  /** Per leaf: offset of its table in `values` (pattern p, feature k at offset + p × d + k). */
+  readonly valueStart: Float64Array;
+  readonly values: Float64Array;
+  /** The tree's inner nodes (a row's direction is computed once per node). */
+  readonly inner: Int32Array;
+}
+
+/** A tree whose tables would exceed this many numbers keeps the recursion. */
+const MAX_TABLE_PER_TREE = 1 << 16;
+/** Beyond this many numbers for a whole model, the remaining trees keep the recursion. */
+const MAX_TABLE_PER_MODEL = 1 << 23;
+
+function leafTables(tree: RegressionTree): LeafTables | null {
+  const leaves: { node: number; path: [number, boolean][] }[] = [];
+  const inner: number[] = [];
+  const walk = (node: number, path: [number, boolean][]): void => {
+    if ((tree.feature[node] as number) < 0) {
+      leaves.push({ node, path });
+      return;
+    }
+    inner.push(node);
+    walk(tree.left[node] as number, [...path, [node, true]]);
+    walk(tree.right[node] as number, [...path, [node, false]]);
+  };
+  walk(0, []);
+  let size = 0;
+  const distinct = leaves.map(({ path }) => {
+    const seen: number[] = [];
+    for (const [node] of path) {
+      const f = tree.feature[node] as number;
+      if (!seen.includes(f)) seen.push(f);
+    }
+    size += seen.length << seen.length;
+    return seen;
+  });
+  if (size > MAX_TABLE_PER_TREE) return null;
+  const pathStart = new Int32Array(leaves.length + 1);
+  const featureStart = new Int32Array(leaves.length + 1);
+  const valueStart = new Float64Array(leaves.length + 1);
+  const pathNode: number[] = [];
+  const pathLeft: number[] = [];
+  const pathBit: number[] = [];
+  const features: number[] = [];
+  const values = new Float64Array(size);
+  const depth = Math.max(0, ...distinct.map((d) => d.length));
+  const p = pathFor(depth);
+  let offset = 0;
+  leaves.forEach(({ node: leaf, path }, l) => {
+    const seen = distinct[l] as number[];
+    const d = seen.length;
+    const zero = new Float64Array(d).fill(1);
+    for (const [node, left] of path) {
+      const child = left ? (tree.left[node] as number) : (tree.right[node] as number);
+      const k = seen.indexOf(tree.feature[node] as number);
+      zero[k] =
+        (zero[k] as number) * ((tree.cover[child] as number) / (tree.cover[node] as number));
+      pathNode.push(node);
+      pathLeft.push(left ? 1 : 0);
+      pathBit.push(k);
+    }
+    features.push(...seen);
+    pathStart[l + 1] = pathNode.length;
+    featureStart[l + 1] = features.length;
+    valueStart[l] = offset;
+    const leafValue = tree.value[leaf] as number;
+    for (let pattern = 0; pattern < 1 << d; pattern++) {
+      extendPath(p, 0, 0, 1, 1, -1);
+      for (let k = 0; k < d; k++) {
+        extendPath(p, 0, k + 1, zero[k] as number, (pattern >> k) & 1, seen[k] as number);
+      }
+      for (let k = 0; k < d; k++) {
+        const w = unwoundPathSum(p, 0, d, k + 1);
+        values[offset + k] = w * ((p.one[k + 1] as number) - (p.zero[k + 1] as number)) * leafValue;
+      }
+      offset += d;
+    }
+  });
+  valueStart[leaves.length] = offset;
+  return {
+    pathStart,
+    pathNode: Int32Array.from(pathNode),
+    pathLeft: Uint8Array.from(pathLeft),
+    pathBit: Int32Array.from(pathBit),
+    featureStart,
+    features: Int32Array.from(features),
+    valueStart,
+    values,
+    inner: Int32Array.from(inner),
+  };
+}
+
+const tablesOf = new WeakMap<GbdtModel, readonly (LeafTables | null)[]>();
+
+/** Leaf tables for the model's trees, in order, while the model's budget lasts (null: recursion). */
+function modelTables(model: GbdtModel): readonly (LeafTables | null)[] {
+  const cached = tablesOf.get(model);
+  if (cached) return cached;
+  let budget = MAX_TABLE_PER_MODEL;
+  const tables = model.trees.map((tree) => {
+    if (budget <= 0) return null;
+    const t = leafTables(tree);
+    if (t) budget -= t.values.length;
+    return budget >= 0 ? t : null;
+  });
+  tablesOf.set(model, tables);
+  return tables;
+}
+
+/** Adds one row's contributions from one tree's leaf tables into phi[phiBase + feature]. */
+function addFromTables(
+  tree: RegressionTree,
+  t: LeafTables,
+  row: RowView,
+  goesLeft: Uint8Array,
+  phi: Float64Array,
+  phiBase: number,
+): void {
+  const { inner, pathStart, pathNode, pathLeft, pathBit, featureStart, features, valueStart } = t;
+  for (let i = 0; i < inner.length; i++) {
+    const node = inner[i] as number;
+    const f = tree.feature[node] as number;
+    const next = nextNode(tree, node, row.values[row.base + f * row.stride] as number);
+    goesLeft[node] = next === tree.left[node] ? 1 : 0;
+  }
+  const values = t.values;
+  const leaves = pathStart.length - 1;
+  for (let l = 0; l < leaves; l++) {
+    const first = featureStart[l] as number;
+    const d = (featureStart[l + 1] as number) - first;
+    let pattern = (1 << d) - 1;
+    for (let j = pathStart[l] as number; j < (pathStart[l + 1] as number); j++) {
+      if (goesLeft[pathNode[j] as number] !== pathLeft[j])
+        pattern &= ~(1 << (pathBit[j] as number));
+    }
+    const base = (valueStart[l] as number) + pattern * d;
+    for (let k = 0; k < d; k++) {
+      const o = phiBase + (features[first + k] as number);
+      phi[o] = (phi[o] as number) + (values[base + k] as number);
+    }
+  }
+}
+
 /** Exact TreeSHAP contributions (on the margin scale) for every row of a matrix. */
 export function treeShap(model: GbdtModel, matrix: FeatureMatrix): ShapValues {
   const features = model.featureNames.length;
@@ -224,16 +385,33 @@ export function treeShap(model: GbdtModel, matrix: FeatureMatrix): ShapValues {
   const contributions = new Float64Array(rows * features);
   let bias = model.baseScore;
   for (const tree of model.trees) bias += treeExpectation(tree);
+  // Leaf tables where they fit (a few rows do not repay building them), the recursion elsewhere.
+  const tables: readonly (LeafTables | null)[] =
+    rows >= TABLES_FROM_ROWS ? modelTables(model) : model.trees.map(() => null);
   // One path buffer for all rows and trees (sized for the deepest tree): no allocation per call.
   let deepest = 0;
-  for (const tree of model.trees) deepest = Math.max(deepest, cachedDepth(tree));
-  const path = pathFor(deepest);
-  const row: RowView = { values, base: 0, stride: layout === 'row-major' ? 1 : rows };
-  for (let r = 0; r < rows; r++) {
-    row.base = layout === 'row-major' ? r * cols : r;
-    for (const tree of model.trees) {
-      recurse(tree, row, contributions, r * features, 0, path, 0, 0, 1, 1, -1);
-    }
+  let widest = 0;
+  for (const tree of model.trees) {
+    deepest = Math.max(deepest, cachedDepth(tree));
+    widest = Math.max(widest, tree.feature.length);
   }
+  const path = pathFor(deepest);
+  const goesLeft = new Uint8Array(widest);
+  const row: RowView = { values, base: 0, stride: layout === 'row-major' ? 1 : rows };
+  // Trees outside, rows inside: a tree's tables (up to 512 KB) stay in the cache for all rows.
+  model.trees.forEach((tree, t) => {
+    const table = tables[t];
+    for (let r = 0; r < rows; r++) {
+      row.base = layout === 'row-major' ? r * cols : r;
+      if (table) addFromTables(tree, table, row, goesLeft, contributions, r * features);
+      else recurse(tree, row, contributions, r * features, 0, path, 0, 0, 1, 1, -1);
+    }
+  });
   return { contributions, features, bias };
 }
+
+/**
+ * From this many rows, treeShap builds the leaf tables (about 0.5 ms per depth-6 tree, once per
+ * model; a row then costs about a twentieth of the recursion).
+ */
+const TABLES_FROM_ROWS = 64;

@@ -10,6 +10,7 @@ import {
   trainGbdt,
   treeShap,
 } from '../../src/ml/index.js';
+import { kinds as kinds5, randomColumns, randomModel } from './forest-fixtures.js';
 
 function data(n: number, seed: number): { columns: Float64Array[]; label: Float64Array } {
   const random = seededRandom(seed);
@@ -82,16 +83,71 @@ describe('treeShap', () => {
     }
   });
 
-  it('matches Shapley values computed by enumerating all feature subsets', () => {
-    const { model } = trainGbdt(data(2000, 3), { rounds: 3, maxDepth: 3 }, { featureKinds: kinds });
-    const probe = data(20, 4);
-    const matrix = matrixFromColumns(probe.columns);
-    const shap = treeShap(model, matrix);
-    for (let r = 0; r < 20; r++) {
-      const x = probe.columns.map((c) => c[r] as number);
-      const expected = bruteForceShap(model.trees, x, 3);
-      for (let f = 0; f < 3; f++)
-        expect(shap.contributions[r * 3 + f]).toBeCloseTo(expected[f] as number, 12);
+  // 20 rows take the recursion, 200 the leaf tables (from 64 rows).
+  for (const rows of [20, 200]) {
+    it(`matches Shapley values computed by enumerating all feature subsets (${rows} rows)`, () => {
+      const { model } = trainGbdt(
+        data(2000, 3),
+        { rounds: 3, maxDepth: 3 },
+        { featureKinds: kinds },
+      );
+      const probe = data(rows, 4);
+      const matrix = matrixFromColumns(probe.columns);
+      const shap = treeShap(model, matrix);
+      for (let r = 0; r < rows; r++) {
+        const x = probe.columns.map((c) => c[r] as number);
+        const expected = bruteForceShap(model.trees, x, 3);
+        for (let f = 0; f < 3; f++)
+          expect(shap.contributions[r * 3 + f]).toBeCloseTo(expected[f] as number, 12);
+      }
+    });
+  }
+
+  it('gives the contributions of the recursion from the leaf tables, on deep trees that reuse features', () => {
+    // Depth 8 over 5 features: most paths test a feature twice or more; categorical sets and
+    // missing values included. Covers come from routing rows, as training records them.
+    const model = randomModel(21, 8, 30);
+    const route = randomColumns(22, 5000);
+    const trees = model.trees.map((tree) => {
+      const cover = new Float64Array(tree.feature.length).fill(1);
+      for (let r = 0; r < 5000; r++) {
+        let node = 0;
+        cover[0] = (cover[0] as number) + 1;
+        while ((tree.feature[node] as number) >= 0) {
+          node = nextNode(tree, node, route[tree.feature[node] as number]?.[r] as number);
+          cover[node] = (cover[node] as number) + 1;
+        }
+      }
+      // A parent's cover is the sum of its children's, as in training.
+      const sum = (node: number): number => {
+        if ((tree.feature[node] as number) < 0) return cover[node] as number;
+        cover[node] = sum(tree.left[node] as number) + sum(tree.right[node] as number);
+        return cover[node] as number;
+      };
+      sum(0);
+      return { ...tree, cover };
+    });
+    const covered = { ...model, trees };
+    const columns = randomColumns(23, 400);
+    const tables = treeShap(covered, matrixFromColumns(columns));
+    let compared = 0;
+    for (let start = 0; start < 400; start += 40) {
+      const part = matrixFromColumns(columns.map((c) => c.subarray(start, start + 40)));
+      const recursion = treeShap(covered, part);
+      for (let i = 0; i < recursion.contributions.length; i++) {
+        const expected = recursion.contributions[i] as number;
+        const actual = tables.contributions[start * kinds5.length + i] as number;
+        expect(Math.abs(actual - expected)).toBeLessThan(1e-12 * (1 + Math.abs(expected)));
+        if (expected !== 0) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    const margin = predictMargin(covered, matrixFromColumns(columns));
+    for (let r = 0; r < 400; r++) {
+      let sum = tables.bias;
+      for (let f = 0; f < kinds5.length; f++)
+        sum += tables.contributions[r * kinds5.length + f] as number;
+      expect(Math.abs(sum - (margin[r] as number))).toBeLessThan(1e-9);
     }
   });
 
