@@ -227,20 +227,24 @@ export interface ShapValues {
  * finding its pattern and adding d numbers: O(L·D) per tree instead of O(L·D²) with divisions.
  */
 interface LeafTables {
-  /** Per leaf: first entry of its path in `pathNode`, `pathLeft`, `pathBit`; one more at the end. */
-  readonly pathStart: Int32Array;
-  /** The inner nodes on the path, whether the path goes left there, and the bit of their feature. */
-  readonly pathNode: Int32Array;
-  readonly pathLeft: Uint8Array;
-  readonly pathBit: Int32Array;
+  /** All nodes, parents before children (depth first). */
+  readonly order: Int32Array;
+  /** Per node: its parent (−1 for the root) and 1 when it is its parent's left child. */
+  readonly parent: Int32Array;
+  readonly isLeft: Uint8Array;
+  /**
+   * Per inner node: the position of its feature among the distinct features of the path from the
+   * root to it (a feature's first test on a path fixes its position for every leaf below).
+   */
+  readonly bit: Int32Array;
+  /** Per node: its leaf number, or −1 for an inner node. */
+  readonly leafNumber: Int32Array;
   /** Per leaf: first entry of its distinct features in `features`; one more at the end. */
   readonly featureStart: Int32Array;
   readonly features: Int32Array;
   /** Per leaf: offset of its table in `values` (pattern p, feature k at offset + p × d + k). */
   readonly valueStart: Float64Array;
   readonly values: Float64Array;
-  /** The tree's inner nodes (a row's direction is computed once per node). */
-  readonly inner: Int32Array;
 }
 
 /** A tree whose tables would exceed this many numbers keeps the recursion. */
@@ -249,55 +253,52 @@ const MAX_TABLE_PER_TREE = 1 << 16;
 const MAX_TABLE_PER_MODEL = 1 << 23;
 
 function leafTables(tree: RegressionTree): LeafTables | null {
-  const leaves: { node: number; path: [number, boolean][] }[] = [];
-  const inner: number[] = [];
-  const walk = (node: number, path: [number, boolean][]): void => {
-    if ((tree.feature[node] as number) < 0) {
-      leaves.push({ node, path });
+  const n = tree.feature.length;
+  const order: number[] = [];
+  const parent = new Int32Array(n).fill(-1);
+  const isLeft = new Uint8Array(n);
+  const bit = new Int32Array(n).fill(-1);
+  const leafNumber = new Int32Array(n).fill(-1);
+  const leaves: { node: number; seen: number[]; zero: number[] }[] = [];
+  let size = 0;
+  // seen: distinct features from the root down; zero: their cover fractions so far.
+  const walk = (node: number, seen: number[], zero: number[]): void => {
+    order.push(node);
+    const f = tree.feature[node] as number;
+    if (f < 0) {
+      leafNumber[node] = leaves.length;
+      leaves.push({ node, seen, zero });
+      size += seen.length << seen.length;
       return;
     }
-    inner.push(node);
-    walk(tree.left[node] as number, [...path, [node, true]]);
-    walk(tree.right[node] as number, [...path, [node, false]]);
-  };
-  walk(0, []);
-  let size = 0;
-  const distinct = leaves.map(({ path }) => {
-    const seen: number[] = [];
-    for (const [node] of path) {
-      const f = tree.feature[node] as number;
-      if (!seen.includes(f)) seen.push(f);
+    let k = seen.indexOf(f);
+    const nextSeen = k < 0 ? [...seen, f] : seen;
+    if (k < 0) k = seen.length;
+    bit[node] = k;
+    for (const [child, left] of [
+      [tree.left[node] as number, 1],
+      [tree.right[node] as number, 0],
+    ] as const) {
+      parent[child] = node;
+      isLeft[child] = left;
+      const nextZero = [...zero];
+      const ratio = (tree.cover[child] as number) / (tree.cover[node] as number);
+      nextZero[k] = (nextZero[k] ?? 1) * ratio;
+      walk(child, nextSeen, nextZero);
     }
-    size += seen.length << seen.length;
-    return seen;
-  });
+  };
+  walk(0, [], []);
   if (size > MAX_TABLE_PER_TREE) return null;
-  const pathStart = new Int32Array(leaves.length + 1);
   const featureStart = new Int32Array(leaves.length + 1);
   const valueStart = new Float64Array(leaves.length + 1);
-  const pathNode: number[] = [];
-  const pathLeft: number[] = [];
-  const pathBit: number[] = [];
   const features: number[] = [];
   const values = new Float64Array(size);
-  const depth = Math.max(0, ...distinct.map((d) => d.length));
+  const depth = Math.max(0, ...leaves.map((l) => l.seen.length));
   const p = pathFor(depth);
   let offset = 0;
-  leaves.forEach(({ node: leaf, path }, l) => {
-    const seen = distinct[l] as number[];
+  leaves.forEach(({ node: leaf, seen, zero }, l) => {
     const d = seen.length;
-    const zero = new Float64Array(d).fill(1);
-    for (const [node, left] of path) {
-      const child = left ? (tree.left[node] as number) : (tree.right[node] as number);
-      const k = seen.indexOf(tree.feature[node] as number);
-      zero[k] =
-        (zero[k] as number) * ((tree.cover[child] as number) / (tree.cover[node] as number));
-      pathNode.push(node);
-      pathLeft.push(left ? 1 : 0);
-      pathBit.push(k);
-    }
     features.push(...seen);
-    pathStart[l + 1] = pathNode.length;
     featureStart[l + 1] = features.length;
     valueStart[l] = offset;
     const leafValue = tree.value[leaf] as number;
@@ -315,15 +316,15 @@ function leafTables(tree: RegressionTree): LeafTables | null {
   });
   valueStart[leaves.length] = offset;
   return {
-    pathStart,
-    pathNode: Int32Array.from(pathNode),
-    pathLeft: Uint8Array.from(pathLeft),
-    pathBit: Int32Array.from(pathBit),
+    order: Int32Array.from(order),
+    parent,
+    isLeft,
+    bit,
+    leafNumber,
     featureStart,
     features: Int32Array.from(features),
     valueStart,
     values,
-    inner: Int32Array.from(inner),
   };
 }
 
@@ -344,33 +345,41 @@ function modelTables(model: GbdtModel): readonly (LeafTables | null)[] {
   return tables;
 }
 
-/** Adds one row's contributions from one tree's leaf tables into phi[phiBase + feature]. */
+/**
+ * Adds one row's contributions from one tree's leaf tables into phi[phiBase + feature]. Going down
+ * the tree, a node's pattern is its parent's, with the parent's feature's bit cleared when the row
+ * goes the other way at the parent; a leaf's pattern picks its table row.
+ */
 function addFromTables(
   tree: RegressionTree,
   t: LeafTables,
   row: RowView,
   goesLeft: Uint8Array,
+  patterns: Int32Array,
   phi: Float64Array,
   phiBase: number,
 ): void {
-  const { inner, pathStart, pathNode, pathLeft, pathBit, featureStart, features, valueStart } = t;
-  for (let i = 0; i < inner.length; i++) {
-    const node = inner[i] as number;
-    const f = tree.feature[node] as number;
-    const next = nextNode(tree, node, row.values[row.base + f * row.stride] as number);
-    goesLeft[node] = next === tree.left[node] ? 1 : 0;
-  }
-  const values = t.values;
-  const leaves = pathStart.length - 1;
-  for (let l = 0; l < leaves; l++) {
+  const { order, parent, isLeft, bit, leafNumber, featureStart, features, valueStart, values } = t;
+  patterns[0] = -1;
+  for (let i = 0; i < order.length; i++) {
+    const node = order[i] as number;
+    const up = parent[node] as number;
+    let pattern = -1;
+    if (up >= 0) {
+      pattern = patterns[up] as number;
+      if (goesLeft[up] !== isLeft[node]) pattern &= ~(1 << (bit[up] as number));
+      patterns[node] = pattern;
+    }
+    const l = leafNumber[node] as number;
+    if (l < 0) {
+      const f = tree.feature[node] as number;
+      const next = nextNode(tree, node, row.values[row.base + f * row.stride] as number);
+      goesLeft[node] = next === tree.left[node] ? 1 : 0;
+      continue;
+    }
     const first = featureStart[l] as number;
     const d = (featureStart[l + 1] as number) - first;
-    let pattern = (1 << d) - 1;
-    for (let j = pathStart[l] as number; j < (pathStart[l + 1] as number); j++) {
-      if (goesLeft[pathNode[j] as number] !== pathLeft[j])
-        pattern &= ~(1 << (pathBit[j] as number));
-    }
-    const base = (valueStart[l] as number) + pattern * d;
+    const base = (valueStart[l] as number) + (pattern & ((1 << d) - 1)) * d;
     for (let k = 0; k < d; k++) {
       const o = phiBase + (features[first + k] as number);
       phi[o] = (phi[o] as number) + (values[base + k] as number);
@@ -397,13 +406,14 @@ export function treeShap(model: GbdtModel, matrix: FeatureMatrix): ShapValues {
   }
   const path = pathFor(deepest);
   const goesLeft = new Uint8Array(widest);
+  const patterns = new Int32Array(widest);
   const row: RowView = { values, base: 0, stride: layout === 'row-major' ? 1 : rows };
   // Trees outside, rows inside: a tree's tables (up to 512 KB) stay in the cache for all rows.
   model.trees.forEach((tree, t) => {
     const table = tables[t];
     for (let r = 0; r < rows; r++) {
       row.base = layout === 'row-major' ? r * cols : r;
-      if (table) addFromTables(tree, table, row, goesLeft, contributions, r * features);
+      if (table) addFromTables(tree, table, row, goesLeft, patterns, contributions, r * features);
       else recurse(tree, row, contributions, r * features, 0, path, 0, 0, 1, 1, -1);
     }
   });
