@@ -2,12 +2,14 @@ import { type BinnedData, applyFeatureBins, fitFeatureBins } from './feature-bin
 import type { FeatureKind } from './feature-matrix.js';
 import type { GbdtModel } from './gbdt-model.js';
 import { logLoss, rootMeanSquaredError } from './loss-metrics.js';
-import { type Objective, computeGradients, initialMargin, sigmoid } from './objectives.js';
+import { type Objective, initialMargin, sigmoid } from './objectives.js';
 import type { RegressionTree } from './regression-tree.js';
 import { rocAuc } from './roc-auc.js';
 import { seededRandom, shuffleInPlace } from './seeded-random.js';
-import { TrainLevel } from './train-level.js';
-import { binnedLeaf, growTree, growWorkspace } from './tree-grower.js';
+import { TrainHelper } from './train-helper.js';
+import { TrainLevel, levelWork } from './train-level.js';
+import { TrainMargins, marginsWork } from './train-margins.js';
+import { growTree, growWorkspace } from './tree-grower.js';
 
 /** Training parameters (names follow XGBoost where one exists). */
 export interface GbdtParams {
@@ -137,25 +139,33 @@ export function trainGbdt(
     : null;
   const weight = weightsFor(train, params);
   const baseScore = initialMargin(params.objective, train.label, weight);
-  const margin = new Float64Array(n).fill(baseScore);
-  const validMargin = new Float64Array(valid ? valid.rows : 0).fill(baseScore);
-  const gradient = new Float64Array(n);
-  const hessian = new Float64Array(n);
-  const inBag = new Uint8Array(n);
-  const workspace = growWorkspace();
-  // Small data sets stay on one thread: starting the helper costs more than it saves.
-  const level = new TrainLevel(data, featureBins, params, n >= 8192 ? params.threads : 1);
-  workspace.level = level;
-  const bag = level.rows;
   const trees: RegressionTree[] = [];
   const validHistory: number[] = [];
   const larger = params.evalMetric === 'auc';
   let best = larger ? -Infinity : Infinity;
   let bestRound = -1;
-
+  // Small data sets stay on one thread: starting the helper costs more than it saves. The
+  // helper's work: 0, a level's histograms and splits; 1, the margins and gradients after a tree.
+  const helper =
+    params.threads >= 2 && n >= 8192 ? new TrainHelper([levelWork, marginsWork]) : null;
   try {
+    const level = new TrainLevel(data, featureBins, params, helper, 0);
+    const margins = new TrainMargins(
+      params.objective,
+      level.data,
+      train.label,
+      weight,
+      baseScore,
+      valid,
+      helper,
+      1,
+    );
+    const { margin, gradient, hessian, inBag } = margins;
+    const workspace = growWorkspace();
+    workspace.level = level;
+    const bag = level.rows;
+    margins.startGradients();
     for (let round = 0; round < params.rounds; round++) {
-      computeGradients(params.objective, margin, train.label, weight, gradient, hessian);
       let rows: Uint32Array;
       if (params.subsample < 1) {
         let count = 0;
@@ -193,20 +203,12 @@ export function trainGbdt(
           margin[r] = (margin[r] as number) + v;
         }
       }
-      if (params.subsample < 1) {
-        for (let r = 0; r < n; r++) {
-          if (inBag[r] === 0)
-            margin[r] = (margin[r] as number) + (value[binnedLeaf(grown, data, r)] as number);
-        }
-      }
+      // The other rows, the validation rows and the next gradients (on both threads with two).
+      margins.update(grown, rows.length < n);
       trees.push(grown.tree);
       let metric = NaN;
       if (valid && options.valid) {
-        for (let r = 0; r < valid.rows; r++) {
-          validMargin[r] =
-            (validMargin[r] as number) + (value[binnedLeaf(grown, valid, r)] as number);
-        }
-        metric = evaluate(params.evalMetric, validMargin, options.valid.label);
+        metric = evaluate(params.evalMetric, margins.validMargin, options.valid.label);
         validHistory.push(metric);
         if (larger ? metric > best : metric < best) {
           best = metric;
@@ -225,7 +227,7 @@ export function trainGbdt(
     }
   } finally {
     // Also when a round throws; the helper thread never keeps the process alive meanwhile.
-    void level.close();
+    void helper?.close();
   }
   const kept = valid && params.earlyStoppingRounds > 0 ? trees.slice(0, bestRound + 1) : trees;
   const record: Record<string, number | string> = {};

@@ -14,6 +14,8 @@ const Control = {
   failed: 4,
   /** Shared values posted so far (the helper reads them before its next chunk). */
   version: 5,
+  /** Which of the chunk runners the current generation's chunks are for. */
+  kind: 6,
 } as const;
 
 /** At most 255 chunks of work per generation (the chunk index is the low byte of `next`). */
@@ -22,16 +24,25 @@ const MAX_CHUNKS = 255;
 /** One chunk of work on shared values, run by the caller and the helper thread alike. */
 export type ChunkRunner = (shared: Record<string, unknown>, chunk: number) => void;
 
+/**
+ * A kind of work for the helper: `functions`, function declarations (not arrow functions) that
+ * its source declares by their text, and `runner`, the source of a {@link ChunkRunner} calling
+ * them.
+ */
+export interface HelperWork {
+  readonly functions: readonly ((...args: never[]) => unknown)[];
+  readonly runner: string;
+}
+
 /** The worker's module: the parts of `node:worker_threads` that {@link helperLoop} uses. */
 interface WorkerThreads {
   readonly workerData: { control: Int32Array; port: MessagePort };
   receiveMessageOnPort(port: MessagePort): { message: unknown } | undefined;
 }
 
-/** A shared value posted to the helper: `shared[name] = value`, or `shared[name][index] = value`. */
+/** A shared value posted to the helper: `shared[name] = value`. */
 interface SharedValue {
   readonly name: string;
-  readonly index: number;
   readonly value: unknown;
 }
 
@@ -39,7 +50,7 @@ interface SharedValue {
  * The helper thread's loop. It runs as source text in the worker (its body may only use its
  * arguments, `Control` and globals): claim a chunk, read the values posted before it, run it.
  */
-function helperLoop(threads: WorkerThreads, runChunk: ChunkRunner): void {
+function helperLoop(threads: WorkerThreads, runners: readonly ChunkRunner[]): void {
   const { control, port } = threads.workerData;
   const shared: Record<string, unknown> = {};
   let version = 0;
@@ -52,9 +63,8 @@ function helperLoop(threads: WorkerThreads, runChunk: ChunkRunner): void {
         Atomics.wait(control, Control.version, posted, 1);
         continue;
       }
-      const { name, index, value } = received.message as SharedValue;
-      if (index < 0) shared[name] = value;
-      else ((shared[name] ??= []) as unknown[])[index] = value;
+      const { name, value } = received.message as SharedValue;
+      shared[name] = value;
       version++;
     }
   };
@@ -67,7 +77,7 @@ function helperLoop(threads: WorkerThreads, runChunk: ChunkRunner): void {
       if (Atomics.compareExchange(control, Control.next, next, next + 1) !== next) continue;
       try {
         readPosted();
-        runChunk(shared, chunk);
+        (runners[Atomics.load(control, Control.kind)] as ChunkRunner)(shared, chunk);
       } catch (error) {
         Atomics.store(control, Control.failed, 1);
         Atomics.notify(control, Control.done);
@@ -107,21 +117,19 @@ export class TrainHelper {
   error: unknown = null;
 
   /**
-   * `functions`: function declarations (not arrow functions), declared in the worker by their
-   * text; `runChunk`: the source of a {@link ChunkRunner} that may call them; `execArgv`: the helper's Node options (default: the parent's).
+   * `works`: the kinds of work the helper can run, numbered by their place in the list (see
+   * {@link run}); `execArgv`: the helper's Node options (default: the parent's).
    */
-  constructor(
-    functions: readonly ((...args: never[]) => unknown)[],
-    runChunk: string,
-    execArgv?: readonly string[],
-  ) {
+  constructor(works: readonly HelperWork[], execArgv?: readonly string[]) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
+    const functions = new Set(works.flatMap((work) => work.functions));
+    const runners = works.map((work) => work.runner).join(', ');
     const source = [
-      ...functions.map(String),
+      ...[...functions].map(String),
       `const Control = ${JSON.stringify(Control)};`,
       String(helperLoop),
-      `import('node:worker_threads').then((threads) => helperLoop(threads, ${runChunk}));`,
+      `import('node:worker_threads').then((threads) => helperLoop(threads, [${runners}]));`,
     ].join('\n');
     this.worker = new Worker(source, {
       eval: true,
@@ -138,22 +146,27 @@ export class TrainHelper {
     this.port.unref();
   }
 
-  /** Posts `shared[name] = value` (or `shared[name][index] = value`) to the helper. */
-  share(name: string, value: unknown, index = -1): void {
-    this.port.postMessage({ name, index, value } satisfies SharedValue);
+  /**
+   * Posts `shared[name] = value` to the helper (a copy, whose typed arrays on shared memory stay
+   * shared); it is read before the helper's next chunk.
+   */
+  share(name: string, value: unknown): void {
+    this.port.postMessage({ name, value } satisfies SharedValue);
     this.version++;
     Atomics.store(this.control, Control.version, this.version);
   }
 
   /**
-   * Runs chunks 0 … chunks − 1 of a piece of work, on this thread and the helper's, and returns
-   * when all are finished. The values the chunks use must not change until then.
+   * Runs chunks 0 … chunks − 1 of a piece of work, on this thread (`runChunk`) and the helper's
+   * (runner number `kind`), and returns when all are finished. The values the chunks use must
+   * not change until then.
    */
-  run(chunks: number, runChunk: (chunk: number) => void): void {
+  run(kind: number, chunks: number, runChunk: (chunk: number) => void): void {
     if (chunks < 1 || chunks > MAX_CHUNKS) throw new RangeError(`1 to ${MAX_CHUNKS} chunks`);
     const control = this.control;
     this.generation = (this.generation + 1) & 0x7fffff;
     const first = this.generation << 8;
+    Atomics.store(control, Control.kind, kind);
     Atomics.store(control, Control.chunks, chunks);
     Atomics.store(control, Control.done, 0);
     Atomics.store(control, Control.next, first);

@@ -7,7 +7,7 @@ import {
   noSplit,
   splitFinderFunctions,
 } from './split-finder.js';
-import { TrainHelper } from './train-helper.js';
+import type { HelperWork, TrainHelper } from './train-helper.js';
 
 /** What a chunk of a level's work reads and writes: shared memory when two threads train. */
 interface LevelShared {
@@ -110,10 +110,12 @@ function growChunk(level: LevelShared, chunk: number, kernels: Kernels): void {
   }
 }
 
-/** Declarations of the helper thread's source, and its chunk runner. */
-const HELPER_FUNCTIONS = [buildHistogram, subtractHistogram, ...splitFinderFunctions, growChunk];
-const HELPER_RUN_CHUNK =
-  '(level, chunk) => growChunk(level, chunk, { buildHistogram, subtractHistogram, findBestSplit })';
+/** A level's work on the helper thread (see {@link TrainHelper}); its shared values: `level.*`. */
+export const levelWork: HelperWork = {
+  functions: [buildHistogram, subtractHistogram, ...splitFinderFunctions, growChunk],
+  runner:
+    '(shared, chunk) => growChunk(shared.level, chunk, { buildHistogram, subtractHistogram, findBestSplit })',
+};
 
 /**
  * Chunks of a piece of work on two threads, handed to whichever thread is free: enough that the
@@ -147,17 +149,17 @@ export class TrainLevel {
   private featureCount = 0;
 
   /**
-   * `threads`: 2 starts a helper thread (stop it with {@link close}); `execArgv`: the helper's
-   * Node options (default: the parent's).
+   * `helper`: a helper thread that runs {@link levelWork} as work number `kind` (its owner closes
+   * it), or null for one thread.
    */
   constructor(
     data: BinnedData,
     featureBins: readonly FeatureBins[],
     params: SplitParams,
-    threads = 1,
-    execArgv?: readonly string[],
+    helper: TrainHelper | null = null,
+    private readonly kind = 0,
   ) {
-    const two = threads >= 2;
+    const two = helper !== null;
     const bytes = (n: number): ArrayBuffer | SharedArrayBuffer =>
       two ? new SharedArrayBuffer(n) : new ArrayBuffer(n);
     const offsets = histogramOffsets(featureBins);
@@ -193,10 +195,13 @@ export class TrainLevel {
       masks: new Uint8Array(0),
       histograms: [],
     };
-    this.helper = two ? new TrainHelper(HELPER_FUNCTIONS, HELPER_RUN_CHUNK, execArgv) : null;
-    if (this.helper) {
-      for (const [name, value] of Object.entries(this.shared)) this.helper.share(name, value);
-    }
+    this.helper = helper;
+    this.post();
+  }
+
+  /** The binned data the level reads (shared memory with a helper thread). */
+  get data(): BinnedData {
+    return this.shared.data;
   }
 
   /** 1, or 2 with a helper thread. */
@@ -226,7 +231,7 @@ export class TrainLevel {
     );
     const histograms = this.shared.histograms;
     histograms.push(histogram);
-    this.helper?.share('histograms', histogram, histograms.length - 1);
+    this.post();
     return histograms.length - 1;
   }
 
@@ -257,8 +262,7 @@ export class TrainLevel {
       taskSums.set(shared.sums);
       shared.tasks = tasks;
       shared.sums = taskSums;
-      this.helper?.share('tasks', tasks);
-      this.helper?.share('sums', taskSums);
+      this.post();
     }
     shared.tasks.set([start, end, slot, parent], 4 * t);
     shared.sums.set(sums, 4 * t);
@@ -289,12 +293,13 @@ export class TrainLevel {
       const capacity = Math.max(64, 2 * records);
       shared.results = new Float64Array(this.bytes(8 * RESULT_SIZE * capacity));
       shared.masks = new Uint8Array(this.bytes(256 * capacity));
-      this.helper?.share('results', shared.results);
-      this.helper?.share('masks', shared.masks);
+      this.post();
     }
     const kernels: Kernels = { buildHistogram, subtractHistogram, findBestSplit };
     if (this.helper) {
-      this.helper.run(groups * featureChunks, (chunk) => growChunk(shared, chunk, kernels));
+      this.helper.run(this.kind, groups * featureChunks, (chunk) =>
+        growChunk(shared, chunk, kernels),
+      );
     } else {
       shared.taskStart[0] = 0;
       shared.taskStart[1] = tasks;
@@ -361,9 +366,12 @@ export class TrainLevel {
     this.taskCount = 0;
   }
 
-  /** Stops the helper thread, if any; the promise settles once it has exited. */
-  close(): Promise<void> {
-    return this.helper ? this.helper.close() : Promise.resolve();
+  /**
+   * Posts the shared values to the helper again after one of them was replaced or added (the
+   * typed arrays stay shared; only the small object is copied).
+   */
+  private post(): void {
+    this.helper?.share('level', this.shared);
   }
 
   private bytes(n: number): ArrayBuffer | SharedArrayBuffer {

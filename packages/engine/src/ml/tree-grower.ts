@@ -328,23 +328,3 @@ export function growTree(
     leafEnd: Int32Array.from(leafEnd),
   };
 }
-
-/** Leaf reached by binned row `r` (used for rows outside the bag and for validation data). */
-export function binnedLeaf(grown: GrownTree, data: BinnedData, r: number): number {
-  const { feature, defaultLeft, left, right } = grown.tree;
-  const base = r * data.features;
-  let node = 0;
-  for (;;) {
-    const f = feature[node] as number;
-    if (f < 0) return node;
-    const b = data.bins[base + f] as number;
-    const mask = grown.leftBins[node];
-    const goLeft =
-      b === (data.missing[f] as number)
-        ? defaultLeft[node] === 1
-        : mask
-          ? mask[b] === 1
-          : b <= (grown.binThreshold[node] as number);
-    node = goLeft ? (left[node] as number) : (right[node] as number);
-  }
-}

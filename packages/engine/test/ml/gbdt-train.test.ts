@@ -216,10 +216,13 @@ describe('trainGbdt on two threads', () => {
       maxDepth: 0,
       maxLeaves: 12,
     };
+    const valid = mixedData(3000, 11);
     const models = [depthwise, lossguide].map((params) => {
-      const one = trainGbdt({ columns, label }, params, { featureKinds: kinds }).model;
-      const two = trainGbdt({ columns, label }, { ...params, threads: 2 }, { featureKinds: kinds });
-      expect(trees(two.model)).toBe(trees(one));
+      const options = { featureKinds: kinds, valid };
+      const one = trainGbdt({ columns, label }, params, options);
+      const two = trainGbdt({ columns, label }, { ...params, threads: 2 }, options);
+      expect(trees(two.model)).toBe(trees(one.model));
+      expect(two.validHistory).toEqual(one.validHistory);
       return two.model;
     });
     const test = mixedData(2000, 9);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { TrainHelper } from '../../src/ml/train-helper.js';
 
@@ -13,15 +14,19 @@ function untilHelperRuns(helper: TrainHelper, run: () => void): void {
 }
 
 describe('the training helper thread', () => {
-  it('runs chunks with the functions and shared values it was given, on either thread', async () => {
+  it('runs the chunks of the kind of work asked, with its functions and the values shared, on either thread', async () => {
     // A declaration: the helper's source declares it by its text.
     function triple(x: number): number {
       return 3 * x;
     }
-    const helper = new TrainHelper(
-      [triple],
-      '(shared, chunk) => { shared.out[chunk] = triple(shared.in[chunk]) + shared.offset; }',
-    );
+    const helper = new TrainHelper([
+      { functions: [], runner: '() => { throw new RangeError("not this one"); }' },
+      {
+        functions: [triple],
+        runner:
+          '(shared, chunk) => { shared.out[chunk] = triple(shared.in[chunk]) + shared.offset; }',
+      },
+    ]);
     try {
       const input = new Float64Array(new SharedArrayBuffer(8 * 4));
       const output = new Float64Array(new SharedArrayBuffer(8 * 4));
@@ -31,7 +36,7 @@ describe('the training helper thread', () => {
       helper.share('offset', 0.5);
       untilHelperRuns(helper, () => {
         output.fill(0);
-        helper.run(4, (chunk) => {
+        helper.run(1, 4, (chunk) => {
           output[chunk] = triple(input[chunk] as number) + 0.5;
           block(5);
         });
@@ -44,13 +49,15 @@ describe('the training helper thread', () => {
   });
 
   it('fails the run, instead of waiting forever, when a chunk throws on the helper thread', async () => {
-    const helper = new TrainHelper([], '() => { throw new RangeError("helper chunk"); }');
+    const helper = new TrainHelper([
+      { functions: [], runner: '() => { throw new RangeError("helper chunk"); }' },
+    ]);
     try {
       let failure: unknown = null;
       untilHelperRuns(helper, () => {
         try {
           // The caller's chunks take a while, so the helper takes one if it runs at all.
-          helper.run(2, () => block(20));
+          helper.run(0, 2, () => block(20));
         } catch (error) {
           failure = error;
         }
@@ -60,5 +67,17 @@ describe('the training helper thread', () => {
     } finally {
       await helper.close();
     }
+  });
+
+  it('ends its helper thread when closed', async () => {
+    const workers = (): number =>
+      (process.report.getReport() as { workers: unknown[] }).workers.length;
+    const before = workers();
+    const helper = new TrainHelper([{ functions: [], runner: '() => {}' }]);
+    // A report lists a worker once it runs.
+    for (let k = 0; k < 200 && workers() === before; k++) await sleep(10);
+    expect(workers()).toBe(before + 1);
+    await helper.close();
+    expect(workers()).toBe(before);
   });
 });

@@ -4,7 +4,8 @@ import { applyFeatureBins, fitFeatureBins } from '../../src/ml/feature-bins.js';
 import type { FeatureKind } from '../../src/ml/feature-matrix.js';
 import { seededRandom } from '../../src/ml/seeded-random.js';
 import type { SplitCandidate } from '../../src/ml/split-finder.js';
-import { TrainLevel } from '../../src/ml/train-level.js';
+import { TrainHelper } from '../../src/ml/train-helper.js';
+import { TrainLevel, levelWork } from '../../src/ml/train-level.js';
 
 const params = {
   lambda: 1,
@@ -98,13 +99,14 @@ describe('a tree level on two threads', () => {
   it('finds the same splits, to the bit, whichever thread runs which chunk of features', async () => {
     const rows = 12_000;
     const { data, featureBins, gradHess } = problem(rows);
-    const one = new TrainLevel(data, featureBins, params, 1);
+    const one = new TrainLevel(data, featureBins, params);
     const expected = levelSplits(one, rows, gradHess);
     expect(expected.some((s) => s.leftBins !== null)).toBe(true);
     // Ties go to the first feature, as on one thread.
     expect(expected.some((s) => s.feature === 0)).toBe(true);
     expect(expected.some((s) => s.feature === 9)).toBe(false);
-    const two = new TrainLevel(data, featureBins, params, 2);
+    const helper = new TrainHelper([levelWork]);
+    const two = new TrainLevel(data, featureBins, params, helper);
     try {
       // Straight after start-up the helper is usually still loading and the caller runs every
       // chunk; later the helper takes some, unless it is not scheduled in time: try a while.
@@ -115,14 +117,15 @@ describe('a tree level on two threads', () => {
       }
       expect(two.helperChunks).toBeGreaterThan(0);
     } finally {
-      await two.close();
+      await helper.close();
     }
   });
 
   it('runs its helper in a process whose eval code is an ES module (node --input-type=module -e)', async () => {
     const rows = 9000;
     const { data, featureBins, gradHess } = problem(rows);
-    const level = new TrainLevel(data, featureBins, params, 2, ['--input-type=module']);
+    const helper = new TrainHelper([levelWork], ['--input-type=module']);
+    const level = new TrainLevel(data, featureBins, params, helper);
     try {
       for (let k = 0; k < 100 && level.helperChunks === 0; k++) {
         await sleep(20);
@@ -130,20 +133,7 @@ describe('a tree level on two threads', () => {
       }
       expect(level.helperChunks).toBeGreaterThan(0);
     } finally {
-      await level.close();
+      await helper.close();
     }
-  });
-
-  it('ends its helper thread when closed', async () => {
-    const workers = (): number =>
-      (process.report.getReport() as { workers: unknown[] }).workers.length;
-    const before = workers();
-    const { data, featureBins } = problem(100);
-    const level = new TrainLevel(data, featureBins, params, 2);
-    // A report lists a worker once it runs.
-    for (let k = 0; k < 200 && workers() === before; k++) await sleep(10);
-    expect(workers()).toBe(before + 1);
-    await level.close();
-    expect(workers()).toBe(before);
   });
 });
