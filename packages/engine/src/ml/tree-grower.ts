@@ -134,14 +134,15 @@ export function growTree(
 
   let sumG = 0;
   let sumH = 0;
-  for (const r of nodeRows) {
-    sumG += gradient[r] as number;
-    sumH += hessian[r] as number;
-  }
   const gradHess = level.gradHess;
-  for (const r of nodeRows) {
-    gradHess[2 * r] = gradient[r] as number;
-    gradHess[2 * r + 1] = hessian[r] as number;
+  for (let i = 0; i < nodeRows.length; i++) {
+    const r = nodeRows[i] as number;
+    const g = gradient[r] as number;
+    const h = hessian[r] as number;
+    sumG += g;
+    sumH += h;
+    gradHess[2 * r] = g;
+    gradHess[2 * r + 1] = h;
   }
   const root: PendingNode = {
     id: newNode(sumG, sumH),
