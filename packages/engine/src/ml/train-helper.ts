@@ -93,9 +93,9 @@ function helperLoop(threads: WorkerThreads, runners: readonly ChunkRunner[]): vo
 
 /**
  * A second thread that shares chunks of work with the caller. Values the chunks need are posted
- * once with {@link TrainHelper.share} (typed arrays on shared memory stay shared); {@link run}
- * hands out the chunks of one piece of work to whichever thread is free, so the result does not
- * depend on which thread ran which chunk, nor on the helper being slow or not started.
+ * with {@link TrainHelper.share} (typed arrays on shared memory stay shared); {@link run} hands
+ * out the chunks of one piece of work to whichever thread is free, so the result does not depend
+ * on which thread ran which chunk, nor on the helper being slow or not started.
  *
  * The helper's code is source text (an `eval` worker) built from functions' `toString()`: it
  * runs the same from the TypeScript sources (Vitest) and from the built package, and the helper
