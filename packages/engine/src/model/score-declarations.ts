@@ -43,6 +43,7 @@ export interface ScoreSummary {
 
 const scoreStage = 'm_score_stage';
 const factorStage = 'm_factor_stage';
+const explainStage = 'm_explain_stage';
 
 /** The three features that push a row's margin up the most (TreeSHAP), as JSON text. */
 function topFactors(
@@ -148,14 +149,27 @@ export async function scoreDeclarations(
       { q: Math.max(0, 1 - explainShare) },
     );
     const threshold = explainShare >= 1 ? -Infinity : (cut?.cut ?? Infinity);
-    for (let from = 0; from < total; from += pageRows) {
+    // The rows to explain, numbered once: each page then reads only its own rows, instead of
+    // every page filtering the whole score table (at 10M declarations that took 90 s for 10,000).
+    await execute(
+      conn,
+      `CREATE OR REPLACE TEMP TABLE ${explainStage} AS
+       SELECT row_number, row_number() OVER (ORDER BY row_number) AS k
+       FROM ${scoreStage} WHERE score >= $threshold`,
+      { threshold: Math.max(threshold, -1e308) },
+    );
+    const [selected] = await queryValues<{ n: bigint }>(
+      conn,
+      `SELECT count(*) AS n FROM ${explainStage}`,
+    );
+    const toExplain = Number(selected?.n ?? 0n);
+    for (let from = 0; from < toExplain; from += pageRows) {
       const page = await readFeaturePage(
         conn,
         pageSql(
-          `r.row_number > $from AND r.row_number <= $to AND r.row_number IN
-             (SELECT row_number FROM ${scoreStage} WHERE score >= $threshold)`,
+          `r.row_number IN (SELECT row_number FROM ${explainStage} WHERE k > $from AND k <= $to)`,
         ),
-        { from, to: from + pageRows, threshold: Math.max(threshold, -1e308) },
+        { from, to: from + pageRows },
       );
       if (page.rows === 0) continue;
       const matrix = matrixFromColumns(page.columns);
@@ -197,6 +211,7 @@ export async function scoreDeclarations(
     throw error;
   }
   await execute(conn, `DROP TABLE IF EXISTS ${factorStage}`);
+  await execute(conn, `DROP TABLE IF EXISTS ${explainStage}`);
   await execute(conn, `DROP TABLE IF EXISTS ${scoreStage}`);
   writeSeconds += (performance.now() - w) / 1000;
   return {

@@ -134,6 +134,30 @@ describe('warehouse risk model', () => {
     for (const f of factors) expect(names).toContain(f.feature);
     const contributions = factors.map((f) => f.contribution);
     expect([...contributions].sort((a, b) => b - a)).toEqual(contributions);
+    // The explained declarations are the highest scores: none scores below one left out.
+    const [order] = await queryValues<{ lowest_explained: number; highest_other: number }>(
+      warehouse.connection,
+      `SELECT min(score) FILTER (WHERE top_factors IS NOT NULL) AS lowest_explained,
+         max(score) FILTER (WHERE top_factors IS NULL) AS highest_other FROM declaration_scores`,
+    );
+    expect(order?.lowest_explained).toBeGreaterThanOrEqual(order?.highest_other as number);
+    // Small pages (several pages of declarations to explain) give the same scores and factors.
+    const stored = async (): Promise<string> =>
+      JSON.stringify(
+        await queryValues(
+          warehouse.connection,
+          `SELECT declaration_id, score, CAST(top_factors AS VARCHAR) AS f
+           FROM declaration_scores ORDER BY declaration_id`,
+        ),
+      );
+    const before = await stored();
+    const paged = await scoreDeclarations(warehouse.connection, model, {
+      explainShare: 0.05,
+      pageRows: 97,
+    });
+    expect(paged.explained).toBe(summary.explained);
+    expect(summary.explained).toBeGreaterThan(2 * 97);
+    expect(await stored()).toBe(before);
   }, 120_000);
 
   it('respects the exploration share for a seed, and the same seed draws the same declarations', async () => {
