@@ -111,18 +111,17 @@ export type ScoreRows = (
 ) => void;
 
 /**
- * Which scorer a model uses, chosen on its first batch of at least 2 × TRIAL_ROWS rows per
- * candidate. Binned trees never mispredict a branch but always walk to the deepest level; compiled
- * trees win when the data make their branches predictable and the paths short (on the KCS models,
- * real rows: about equal; on random rows: binned trees twice as fast); QuickScorer (trees of depth
- * ≤ 6 only) wins on shallow trees (depth 1–3) and loses from depth 4; the SIMD trees
- * (WebAssembly, 16 rows per instruction) were 3–4× faster than the binned trees on the demo and
- * KCS models when they were added.
+ * Which scorer a model uses: the SIMD trees (WebAssembly, 16 rows per instruction) whenever they
+ * take the model; otherwise the fastest JavaScript scorer on its first batch of at least
+ * 2 × TRIAL_ROWS rows per candidate. Binned trees never mispredict a branch but always walk to the
+ * deepest level; compiled trees win when the data make their branches predictable and the paths
+ * short (on the KCS models, real rows: about equal; on random rows: binned trees twice as fast);
+ * QuickScorer (trees of depth ≤ 6 only) wins on shallow trees (depth 1–3) and loses from depth 4.
  */
 const scorerOf = new WeakMap<GbdtModel, Scorer>();
 const TRIAL_ROWS = 8192;
 
-/** The scorer `predictMargin` chose for a model's large batches, once it has timed them. */
+/** The scorer `predictMargin` chose for a model's large batches, once it has scored one. */
 export function chosenScorer(model: GbdtModel): Scorer | undefined {
   return scorerOf.get(model);
 }
@@ -152,7 +151,7 @@ export function predictMargin(
 }
 
 /** Candidates in trial order (on a tie the later one wins). */
-const SCORERS: readonly Scorer[] = ['compiled', 'binned', 'quick', 'simd'];
+const SCORERS: readonly Scorer[] = ['compiled', 'binned', 'quick'];
 
 /**
  * One large-batch scorer on its own, for benchmarks and comparisons: it writes the margins (base
@@ -178,8 +177,9 @@ export function scorerFor(model: GbdtModel, scorer: Scorer): ScoreRows | null {
 }
 
 /**
- * Large batches: binned trees, compiled trees, QuickScorer or SIMD trees, whichever is fastest on this model
- * and its data (same additions in the same order in each, so identical results).
+ * Large batches: the SIMD trees, or else binned trees, compiled trees or QuickScorer, whichever is
+ * fastest on this model and its data (same additions in the same order in each, so identical
+ * results).
  */
 function scoreLargeBatch(
   model: GbdtModel,
@@ -191,6 +191,14 @@ function scoreLargeBatch(
 ): void {
   if (!binForest(model)) {
     compileForest(model)(values, rows, rowStride, colStride, out);
+    return;
+  }
+  // The SIMD trees have no branch and no data-dependent cost, and were 3.5–4× faster than the best
+  // JavaScript scorer on every model measured: no trial (whose timings a busy machine can skew).
+  const simd = scorerFor(model, 'simd');
+  if (simd) {
+    scorerOf.set(model, 'simd');
+    simd(values, rows, rowStride, colStride, out);
     return;
   }
   let scorer = scorerOf.get(model);
@@ -215,7 +223,7 @@ function scoreLargeBatch(
   let done = 0;
   if (scorer === undefined && rows >= 2 * scorers.size * TRIAL_ROWS) {
     // Each scorer warms up on one segment, then each is timed on the next; every row is scored
-    // once. The fastest wins (on a tie, the later candidate: SIMD over binned over compiled).
+    // once. The fastest wins (on a tie, the later candidate: binned over compiled).
     for (const candidate of scorers.keys()) {
       score(candidate, done, done + TRIAL_ROWS);
       done += TRIAL_ROWS;
@@ -231,8 +239,7 @@ function scoreLargeBatch(
     }
     if (scorer !== undefined) scorerOf.set(model, scorer);
   }
-  // Before a trial (too few rows for one): the SIMD trees, fastest on every model measured.
-  score(scorer ?? (scorers.has('simd') ? 'simd' : 'binned'), done, rows);
+  score(scorer ?? 'binned', done, rows);
 }
 
 /** Small batches and tree limits: each row walks the packed trees node by node. */

@@ -12,6 +12,7 @@ import {
   seededRandom,
 } from '../../src/ml/index.js';
 import { quickScorer, scoreQuickScorer } from '../../src/ml/quick-scorer.js';
+import { wasmForest } from '../../src/ml/wasm-forest.js';
 import {
   expectSameBits,
   kinds,
@@ -125,16 +126,27 @@ describe('QuickScorer', () => {
     expectSameBits(out, reference(model, columns));
   });
 
-  it('takes part in the scorer trial of a large batch, same bits whichever wins', () => {
-    const model = randomModel(9, 2, 80);
+  it('takes part in the scorer trial of a model the SIMD trees decline, same bits whichever wins', () => {
+    // 300 cuts on a column: more than a byte of bins, so the SIMD trees decline the model.
+    const shape = { codes: 10, grid: Array.from({ length: 300 }, (_, i) => -2.4 + i * 0.016) };
+    const model = randomModel(9, 6, 200, shape);
+    expect(wasmForest(model)).toBeNull();
     const rows = 8 * 8192 + 777;
-    const columns = randomColumns(10, rows);
+    const columns = randomColumns(10, rows, shape);
     const copy = modelFromJson(modelToJson(model));
     expect(chosenScorer(copy)).toBeUndefined();
     expectSameBits(predictMargin(copy, matrixFromColumns(columns)), reference(model, columns));
-    expect(['binned', 'compiled', 'quick', 'simd']).toContain(chosenScorer(copy));
+    expect(['binned', 'compiled', 'quick']).toContain(chosenScorer(copy));
     // The choice is kept: a second batch uses it without a trial.
-    const again = randomColumns(11, 5000);
+    const again = randomColumns(11, 5000, shape);
     expectSameBits(predictMargin(copy, matrixFromColumns(again)), reference(model, again));
+  });
+
+  it('leaves large batches to the SIMD trees when they take the model, without a trial', () => {
+    const model = randomModel(14, 6, 40);
+    const columns = randomColumns(15, 3000);
+    expect(chosenScorer(model)).toBeUndefined();
+    expectSameBits(predictMargin(model, matrixFromColumns(columns)), reference(model, columns));
+    expect(chosenScorer(model)).toBe('simd');
   });
 });
