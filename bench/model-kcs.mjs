@@ -1,7 +1,15 @@
 // Risk model on the Korea Customs Service declarations: ours against XGBoost on identical features.
 //
 //   npm run build && node bench/model-kcs.mjs [--skip-xgboost] [--features raw|engineered|both]
-//     [--threads 1|2] [--xgboost-threads 1|2] [--xgboost-categorical]
+//     [--threads 1|2] [--xgboost-threads 1|2] [--xgboost-categorical] [--seed n]
+//     [--params '{"learningRate":0.1}'] [--pipeline '{"smoothing":20}'] [--tune]
+// --params and --pipeline are merged into the training parameters and the feature pipeline's
+// options; --seed sets both seeds; --drop <regex> leaves out the engineered features it matches. --tune is for choosing defaults: the inner protocol only,
+// reported on October–December 2020 only (Q1 2021 is not even scored), no speed probes, no files.
+// --tune-holdout: the same, but trained on January–June and early-stopped on July–September, so
+// that October–December chose nothing (not even the number of trees).
+// PROBITY_ENGINE=<path to an index.js> runs another build of the engine (e.g. a snapshot of HEAD,
+// so that work in progress in the tree does not change the figures).
 // On a busy machine XGBoost's OpenMP threads wait on each other: compare CPU seconds, or run
 // XGBoost on one thread.
 //
@@ -18,8 +26,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
+import { fileURLToPath, pathToFileURL } from 'node:url';
+const {
   applyFeaturePipeline,
   averagePrecision,
   fitFeaturePipeline,
@@ -31,7 +39,11 @@ import {
   topKMetrics,
   trainGbdt,
   treeShap,
-} from '@probity/engine';
+} = await import(
+  process.env.PROBITY_ENGINE
+    ? pathToFileURL(path.resolve(process.env.PROBITY_ENGINE)).href
+    : '@probity/engine'
+);
 import { parseCsv } from '../packages/cli/dist/model/csv-table.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,6 +51,11 @@ const dataDir = path.resolve(here, '../../shared/data/kcs-import-declarations');
 const outDir = path.join(here, 'out', 'model-kcs');
 mkdirSync(outDir, { recursive: true });
 const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const tuneHoldout = args.includes('--tune-holdout');
+const tune = tuneHoldout || args.includes('--tune');
+const seed = Number(option('--seed') ?? 0);
+const pipelineOptions = { seed, ...JSON.parse(option('--pipeline') ?? '{}') };
 const skipXgboost = args.includes('--skip-xgboost');
 const xgboostCategorical = args.includes('--xgboost-categorical');
 const xgboostThreads = args.includes('--xgboost-threads')
@@ -61,9 +78,10 @@ const params = {
   minChildWeight: 3,
   earlyStoppingRounds: 100,
   evalMetric: 'logloss',
-  seed: 0,
+  seed,
   // XGBoost runs with nthread 2; ours builds large histograms on two threads too.
   threads: args.includes('--threads') ? Number(args[args.indexOf('--threads') + 1]) : 2,
+  ...JSON.parse(option('--params') ?? '{}'),
 };
 
 const read = (name) => parseCsv(readFileSync(path.join(dataDir, name), 'utf8'), name);
@@ -87,13 +105,26 @@ const rowsWhere = (t, keep) => {
 };
 const excluded = ['Declaration ID', 'Date', 'Fraud', 'Critical Fraud'];
 
+// --drop <regex>: leave out the engineered features whose names match (for ablations).
+const dropPattern = option('--drop') ? new RegExp(option('--drop')) : null;
+const dropFeatures = (out) => {
+  if (!dropPattern) return out;
+  const keep = out.names.map((n) => !dropPattern.test(n));
+  const pick = (a) => a.filter((_, j) => keep[j]);
+  return { names: pick(out.names), kinds: pick(out.kinds), columns: pick(out.columns) };
+};
+
 /** Features by set: returns [names, kinds, columns] for train and a transform for other tables. */
 function features(set, train) {
   if (set === 'engineered') {
     const { pipeline, train: out } = fitFeaturePipeline(train, labelOf(train), {
+      ...pipelineOptions,
       exclude: excluded,
     });
-    return { train: out, apply: (t) => applyFeaturePipeline(pipeline, t) };
+    return {
+      train: dropFeatures(out),
+      apply: (t) => dropFeatures(applyFeaturePipeline(pipeline, t)),
+    };
   }
   // Raw: each of the 18 columns once; numeric columns as numbers, text columns as ordinal codes
   // (by frequency in training), unseen text as missing.
@@ -155,12 +186,13 @@ const xgboostAvailable =
     }
   })();
 
+const octDec = rowsWhere(train2020, (d) => d >= '2020-10-01');
 const protocols = {
-  valid: { train: train2020, stop: q1, tests: { q1_2021: q1 } },
+  ...(tune ? {} : { valid: { train: train2020, stop: q1, tests: { q1_2021: q1 } } }),
   inner: {
-    train: rowsWhere(train2020, (d) => d < '2020-10-01'),
-    stop: rowsWhere(train2020, (d) => d >= '2020-10-01'),
-    tests: { oct_dec_2020: rowsWhere(train2020, (d) => d >= '2020-10-01'), q1_2021: q1 },
+    train: rowsWhere(train2020, (d) => d < (tuneHoldout ? '2020-07-01' : '2020-10-01')),
+    stop: tuneHoldout ? rowsWhere(train2020, (d) => d >= '2020-07-01' && d < '2020-10-01') : octDec,
+    tests: tune ? { oct_dec_2020: octDec } : { oct_dec_2020: octDec, q1_2021: q1 },
   },
 };
 
@@ -168,6 +200,7 @@ const report = {
   loadAverageAtStart: os.loadavg(),
   cpus: os.cpus().length,
   params,
+  pipeline: pipelineOptions,
   xgboost: xgboostAvailable ? 'python3-xgboost' : 'not installed',
   results: {},
 };
@@ -200,6 +233,10 @@ for (const set of featureSets) {
       testFeatures[name] = f.apply(t);
       const scores = predict(result.model, matrixFromColumns(testFeatures[name].columns));
       ours.sets[name] = metrics(scores, labelOf(t), revenueOf(t));
+    }
+    if (tune) {
+      report.results[key] = { rows: labelOf(p.train).length, features: f.train.names.length, ours };
+      continue;
     }
     // Scoring and explanation speed on the first test set: pure model scoring (features already in
     // memory as columns) in rows per CPU second, and exact TreeSHAP in ms per declaration.
