@@ -271,6 +271,8 @@ export function fitFeaturePipeline(
 
   const amounts: string[] = [];
   const groupDictionaries: { name: string; dictionary: number }[] = [];
+  // Groups for "amount against its median": each hierarchical code and its prefixes.
+  const medianGroups: { name: string; dictionary: number }[] = [];
   const highCardinality = profiles.filter((p) => !(p.numeric && !p.code) && p.distinct > maxNative);
   for (const p of profiles) {
     if (p.numeric && !p.code) {
@@ -284,15 +286,21 @@ export function fitFeaturePipeline(
     else addCategorical({ column: p.name }, `${p.name}:category`);
     if (options.derived === false) continue;
     // Hierarchical digit codes (HS codes): their 2- and 4-digit prefixes are categories too, and
-    // amounts are compared with the median of their code.
+    // amounts are compared with their median within the code and within each prefix (the heading's
+    // median still says something when the code itself has few rows).
     if (p.code && p.codeWidth >= 4 && p.distinct > maxNative) {
+      const prefixes: { name: string; dictionary: number }[] = [];
       for (const prefix of [2, 4]) {
         if (prefix < p.codeWidth) {
-          addCategorical({ column: p.name, prefix, width: p.codeWidth }, `${p.name}[:${prefix}]`);
+          const name = `${p.name}[:${prefix}]`;
+          const d = addCategorical({ column: p.name, prefix, width: p.codeWidth }, name);
+          prefixes.push({ name, dictionary: d });
         }
       }
       const dictionary = learnDictionary(table, { column: p.name, width: p.codeWidth });
-      groupDictionaries.push({ name: p.name, dictionary: dictionaries.push(dictionary) - 1 });
+      const group = { name: p.name, dictionary: dictionaries.push(dictionary) - 1 };
+      groupDictionaries.push(group);
+      medianGroups.push(group, ...prefixes);
     }
   }
   if (options.derived !== false && options.pairs !== false) {
@@ -336,12 +344,13 @@ export function fitFeaturePipeline(
         values.push(name);
       }
     }
-    // Each amount and ratio against its median within the code group, medians learned on training.
+    // Each amount and ratio against its median within the code and its prefixes, medians learned on
+    // training.
     const partial = applyFeaturePipeline(
       { format: 'probity-feature-pipeline', version: 1, dictionaries, features },
       table,
     );
-    for (const group of groupDictionaries) {
+    for (const group of medianGroups) {
       const codes = encode(table, dictionaries[group.dictionary] as Dictionary);
       const size = (dictionaries[group.dictionary] as Dictionary).values.length;
       for (const value of values) {

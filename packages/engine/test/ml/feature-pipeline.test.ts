@@ -83,6 +83,12 @@ describe('feature pipeline', () => {
     expect(out.names).toEqual(expect.arrayContaining(['trader × hs:target', 'trader × hs:count']));
     expect(out.names).toContain('price / mass');
     expect(out.names).toContain('price / mass ÷ median by hs');
+    expect(out.names).toEqual(
+      expect.arrayContaining([
+        'price / mass ÷ median by hs[:2]',
+        'price / mass ÷ median by hs[:4]',
+      ]),
+    );
     expect(out.names).not.toContain('id');
     expect(out.kinds[out.names.indexOf('origin')]).toBe('categorical');
     expect(pipeline.format).toBe('probity-feature-pipeline');
@@ -108,6 +114,34 @@ describe('feature pipeline', () => {
     expect(Array.from(again.columns[again.names.indexOf('mass')] as Float64Array)).toEqual(
       Array.from(out.columns[out.names.indexOf('mass')] as Float64Array),
     );
+  });
+
+  it('compares an amount with its median within the code and within each prefix of the code', () => {
+    // Headings 0101 (prices 100, 300, 50: median 100) and 0201 (10, 30: median 20); code 010120
+    // has one row, too few for a median of its own.
+    const small = table(
+      [
+        ['010110', '100', '0'],
+        ['010110', '300', '1'],
+        ['010120', '50', '0'],
+        ['020110', '10', '0'],
+        ['020110', '30', '1'],
+      ],
+      ['hs', 'price', 'fraud'],
+    );
+    const { pipeline, train: out } = fitFeaturePipeline(small, Float64Array.of(0, 1, 0, 0, 1), {
+      exclude: ['fraud'],
+      maxNativeCategories: 2,
+    });
+    const column = (o: typeof out, n: string): number[] =>
+      Array.from(o.columns[o.names.indexOf(n)] as Float64Array);
+    expect(column(out, 'price ÷ median by hs')).toEqual([0.5, 1.5, NaN, 0.5, 1.5]);
+    expect(column(out, 'price ÷ median by hs[:4]')).toEqual([1, 3, 0.5, 0.5, 1.5]);
+    expect(column(out, 'price ÷ median by hs[:2]')).toEqual([1, 3, 0.5, 0.5, 1.5]);
+    // A code unseen in training still has its heading's median.
+    const fresh = applyFeaturePipeline(pipeline, table([['010199', '200', '']], small.names));
+    expect(column(fresh, 'price ÷ median by hs')).toEqual([NaN]);
+    expect(column(fresh, 'price ÷ median by hs[:4]')).toEqual([2]);
   });
 
   it('leaves out derived features when asked', () => {
