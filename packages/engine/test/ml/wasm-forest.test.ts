@@ -131,4 +131,34 @@ describe('SIMD forest scorer', () => {
       expectSameBits(out, expected);
     }
   });
+
+  it('bins category codes that are not small whole numbers by search, and scores a model of no trees', () => {
+    // A set naming 2.5 and 1e6: no code table, the binary search of the binned trees instead.
+    const random = seededRandom(31);
+    const odd: RegressionTree = {
+      ...randomTree(random, 1),
+      feature: Int32Array.from([1, -1, -1]),
+      left: Int32Array.from([1, -1, -1]),
+      right: Int32Array.from([2, -1, -1]),
+      defaultLeft: Uint8Array.from([0, 0, 0]),
+      value: Float64Array.from([0, 0.75, -0.5]),
+      threshold: new Float64Array(3),
+      gain: new Float64Array(3),
+      cover: new Float64Array(3),
+      categories: [Float64Array.from([2.5, 3, 1e6]), null, null],
+    };
+    const base = randomModel(32, 5, 20);
+    const model: GbdtModel = { ...base, trees: [...base.trees, odd] };
+    const forest = wasmForest(model) as WasmForest;
+    const column = Array.from(forest.binned.columns).indexOf(1);
+    expect(forest.codeBins[column]).toBeNull();
+    const columns = randomColumns(33, 1200);
+    // Make the odd codes common in feature 1.
+    const odds = [2.5, 1e6, 3, -0, Number.NaN];
+    for (let r = 0; r < 1200; r += 3) (columns[1] as Float64Array)[r] = odds[r % 5] as number;
+    expectSameBits(score(forest, columns), reference(model, columns));
+    const empty: GbdtModel = { ...base, trees: [] };
+    const out = score(wasmForest(empty) as WasmForest, columns);
+    expect(out.every((v) => v === empty.baseScore)).toBe(true);
+  });
 });
