@@ -13,7 +13,7 @@ import {
 
 /**
  * A model prepared for the SIMD scorer. Instead of walking each row down a tree (a chain of
- * dependent loads per level), every inner node is evaluated for a block of 256 rows at once, 16
+ * dependent loads per level), every inner node is evaluated for a block of 512 rows at once, 16
  * rows per WebAssembly SIMD instruction, children before parents: a node's output is, per row, the
  * number of the leaf the row reaches from that node, chosen byte by byte between its two
  * children's outputs by the node's test (`v128.bitselect`). The root's output is each row's leaf.
@@ -27,8 +27,9 @@ import {
  * bin − 1 > k. Numeric bins are stored with their top bit flipped, so that one signed comparison
  * (`i8x16.gt_s`, one x64 instruction; an unsigned one takes two, measured 10 % slower overall)
  * tests them. A categorical node looks its bins up in a 16-byte bit table (up to 128 bins: byte
- * bin & 15, bit bin >> 4) or in chunks of 16 bytes of 0/255, with `i8x16.swizzle`. Leaf outputs are added in tree order into float64 sums, as the other scorers do,
- * so the scores are bit for bit the same.
+ * bin & 15, bit bin >> 4) or in chunks of 16 bytes of 0/255, with `i8x16.swizzle`. Leaf outputs
+ * are added in tree order into float64 sums, as the other scorers do, so the scores are bit for bit
+ * the same.
  */
 export interface WasmForest {
   readonly binned: BinnedForest;
@@ -45,7 +46,10 @@ export interface WasmForest {
   readonly codeBins: readonly (Uint8Array | null)[];
 }
 
-/** Rows scored together (32 vectors of 16 rows): 256 rows are measured 10–15 % slower, 1,024 no faster. */
+/**
+ * Rows scored together (32 vectors of 16 rows): 256 rows measured 10–15 % slower, 1,024 no faster
+ * (the trees ran faster, the binning slower).
+ */
 const BLOCK = 512;
 const VECTORS = BLOCK / 16;
 const ACC = 0;
