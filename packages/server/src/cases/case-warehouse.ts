@@ -119,10 +119,12 @@ export async function readUnitEvidence(
     `SELECT count(*)::DOUBLE AS n FROM ${analysisTables.evidence} WHERE kind = $1 AND unit_id = $2 ${only}`,
     params,
   );
+  const model = await modelColumns(conn);
   const rows = await queryRows<Record<string, unknown> & { evidence_indicator: string }>(
     conn,
-    `SELECT e.indicator AS evidence_indicator, e.event AS evidence_event, e.value AS evidence_value, d.*
-     FROM ${analysisTables.evidence} e JOIN declarations d USING (declaration_id)
+    `SELECT e.indicator AS evidence_indicator, e.event AS evidence_event, e.value AS evidence_value,
+       d.* ${model.select}
+     FROM ${analysisTables.evidence} e JOIN declarations d USING (declaration_id) ${model.join}
      WHERE e.kind = $1 AND e.unit_id = $2 ${only.replace('indicator', 'e.indicator')}
      ORDER BY e.indicator, d.declaration_id
      LIMIT ${evidenceDeclarationCap}`,
@@ -134,10 +136,50 @@ export async function readUnitEvidence(
     pairs: [],
     declarations: rows.map(({ evidence_indicator, ...row }) => ({
       indicator: evidence_indicator,
-      row,
+      row: withModelFactors(row),
     })),
     declarationsTotal: total[0]?.n ?? rows.length,
   };
+}
+
+/**
+ * The risk model's view of each evidence declaration, when `probity model score` has stored
+ * scores: its score and its main factors, so that an investigator sees why the model ranked it
+ * high (a reason to look, like every flag).
+ */
+async function modelColumns(conn: WarehouseConnection): Promise<{ select: string; join: string }> {
+  if (!(await tableExists(conn, 'declaration_scores'))) return { select: '', join: '' };
+  return {
+    select: ', s.score AS model_score, CAST(s.top_factors AS VARCHAR) AS model_factors',
+    join: 'LEFT JOIN declaration_scores s USING (declaration_id)',
+  };
+}
+
+/**
+ * The stored factors (JSON: feature, value, contribution in log-odds) as one line, e.g.
+ * `risk_score = 0.91 (+1.204); hs2 = 84 (+0.311)`; null when the declaration was not explained.
+ */
+export function modelFactorsText(json: unknown): string | null {
+  if (typeof json !== 'string') return null;
+  let factors: unknown;
+  try {
+    factors = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(factors)) return null;
+  return factors
+    .map((f: { feature?: unknown; value?: unknown; contribution?: unknown }) => {
+      const value = f.value === null || f.value === undefined ? '(missing)' : String(f.value);
+      const c = typeof f.contribution === 'number' ? f.contribution : Number.NaN;
+      return `${String(f.feature)} = ${value} (${c >= 0 ? '+' : ''}${c.toFixed(3)})`;
+    })
+    .join('; ');
+}
+
+function withModelFactors(row: Record<string, unknown>): Record<string, unknown> {
+  if (!('model_factors' in row)) return row;
+  return { ...row, model_factors: modelFactorsText(row['model_factors']) };
 }
 
 /** The pair's analysis rows and its declarations. */
@@ -157,17 +199,22 @@ export async function readPairEvidence(
     'SELECT count(*)::DOUBLE AS n FROM declarations WHERE officer_id = $1 AND declarant_id = $2',
     [officerId, declarantId],
   );
+  const model = await modelColumns(conn);
   const rows = await queryRows(
     conn,
-    `SELECT * FROM declarations WHERE officer_id = $1 AND declarant_id = $2
-     ORDER BY declaration_id LIMIT ${evidenceDeclarationCap}`,
+    `SELECT d.* ${model.select} FROM declarations d ${model.join}
+     WHERE d.officer_id = $1 AND d.declarant_id = $2
+     ORDER BY d.declaration_id LIMIT ${evidenceDeclarationCap}`,
     [officerId, declarantId],
   );
   return {
     run: await latestRun(conn),
     flags: [],
     pairs,
-    declarations: rows.map((row) => ({ indicator: 'pair_concentration', row })),
+    declarations: rows.map((row) => ({
+      indicator: 'pair_concentration',
+      row: withModelFactors(row),
+    })),
     declarationsTotal: total[0]?.n ?? rows.length,
   };
 }
