@@ -119,6 +119,7 @@ describe('feature pipeline', () => {
   it('compares an amount with its median within the code and within each prefix of the code', () => {
     // Headings 0101 (prices 100, 300, 50: median 100) and 0201 (10, 30: median 20); code 010120
     // has one row, too few for a median of its own.
+    const columns = ['hs', 'price', 'fraud'];
     const small = table(
       [
         ['010110', '100', '0'],
@@ -127,7 +128,7 @@ describe('feature pipeline', () => {
         ['020110', '10', '0'],
         ['020110', '30', '1'],
       ],
-      ['hs', 'price', 'fraud'],
+      columns,
     );
     const { pipeline, train: out } = fitFeaturePipeline(small, Float64Array.of(0, 1, 0, 0, 1), {
       exclude: ['fraud'],
@@ -139,7 +140,7 @@ describe('feature pipeline', () => {
     expect(column(out, 'price ÷ median by hs[:4]')).toEqual([1, 3, 0.5, 0.5, 1.5]);
     expect(column(out, 'price ÷ median by hs[:2]')).toEqual([1, 3, 0.5, 0.5, 1.5]);
     // A code unseen in training still has its heading's median.
-    const fresh = applyFeaturePipeline(pipeline, table([['010199', '200', '']], small.names));
+    const fresh = applyFeaturePipeline(pipeline, table([['010199', '200', '']], columns));
     expect(column(fresh, 'price ÷ median by hs')).toEqual([NaN]);
     expect(column(fresh, 'price ÷ median by hs[:4]')).toEqual([2]);
   });
