@@ -44,6 +44,12 @@ export interface WasmForest {
    * of every code up to the largest named one (unnamed codes: the last bin); otherwise null.
    */
   readonly codeBins: readonly (Uint8Array | null)[];
+  /**
+   * Per column: for a numeric column whose cuts are all whole or half numbers (counts, hours,
+   * codes: the feature takes whole values), the bin of every whole number from `lo` to
+   * lo + bins.length − 1, which covers every cut; otherwise null.
+   */
+  readonly wholeBins: readonly ({ readonly lo: number; readonly bins: Uint8Array } | null)[];
 }
 
 /**
@@ -430,6 +436,21 @@ function build(model: GbdtModel, api: NonNullable<typeof wasm>): WasmForest | nu
     });
     return table;
   });
+  const wholeBins = Array.from(columns, (_, c) => {
+    if (binned.categorical[c] !== 0) return null;
+    const cuts = (sorted[c] as Float64Array).subarray(0, named[c]);
+    if (cuts.length === 0 || !cuts.every((x) => Number.isInteger(2 * x))) return null;
+    const lo = Math.floor(cuts[0] as number);
+    const hi = Math.ceil(cuts[cuts.length - 1] as number);
+    if (hi - lo + 1 > 65536 || lo < -(2 ** 30) || hi > 2 ** 30) return null;
+    const bins = new Uint8Array(hi - lo + 1);
+    let below = 0;
+    for (let i = lo; i <= hi; i++) {
+      while (below < cuts.length && (cuts[below] as number) < i) below++;
+      bins[i - lo] = below + 1;
+    }
+    return { lo, bins };
+  });
   const instance = new api.Instance(kernel(api), { env: { memory } });
   const run = instance.exports['run'] as (first: number, end: number) => void;
   return {
@@ -440,6 +461,7 @@ function build(model: GbdtModel, api: NonNullable<typeof wasm>): WasmForest | nu
     run,
     treeRecords: treesAt,
     codeBins,
+    wholeBins,
   };
 }
 
@@ -504,6 +526,44 @@ function binNumbers(
 }
 
 /**
+ * `binNumbers` for a column of whole values: a whole number's bin is read from `bins` (below `lo`:
+ * bin 1; beyond the table: the last bin); any other value (a fraction, NaN) is searched for.
+ */
+function binWholeNumbers(
+  whole: { readonly lo: number; readonly bins: Uint8Array },
+  sorted: Float64Array,
+  named: number,
+  values: Float64Array | Float32Array,
+  from: number,
+  stride: number,
+  count: number,
+  bytes: Uint8Array,
+  plain: number,
+): void {
+  const { lo, bins } = whole;
+  const size = bins.length;
+  const padded = sorted.length;
+  const minusOne = plain + BLOCK;
+  for (let r = 0; r < count; r++) {
+    const v = values[from + r * stride] as number;
+    const i = v | 0;
+    let bin: number;
+    if (i === v) {
+      const k = i - lo;
+      bin = k < 0 ? 1 : k >= size ? named + 1 : (bins[k] as number);
+    } else {
+      let at = 0;
+      for (let step = padded >> 1; step > 0; step >>= 1) {
+        at += step & -Number((sorted[at + step - 1] as number) < v);
+      }
+      bin = (at + 1 + Number((sorted[at] as number) < v)) & -Number(v === v);
+    }
+    bytes[plain + r] = bin ^ 128;
+    bytes[minusOne + r] = (bin - 1) ^ 128;
+  }
+}
+
+/**
  * Bins of a categorical column whose named codes are small whole numbers: `codes[code]` (0 for a
  * code the trees never name: the last bin, `other`); NaN is bin 0, any other number `other`. At
  * `plain`, then a block further bin & 15 and another block further 1 << (bin >> 4), as the bit
@@ -550,7 +610,7 @@ export function scoreWasmForest(
   const ncols = binned.columns.length;
   const bytes = new Uint8Array(memory.buffer);
   const sums = new Float64Array(memory.buffer, ACC, BLOCK);
-  const { codeBins } = forest;
+  const { codeBins, wholeBins } = forest;
   const searched = new Uint16Array(BLOCK);
   const treesEnd = treeRecords + trees * TREE_BYTES;
   for (let begin = 0; begin < rows; begin += BLOCK) {
@@ -559,7 +619,12 @@ export function scoreWasmForest(
       const from = begin * rowStride + (binned.columns[c] as number) * colStride;
       const plain = COLUMNS + 3 * c * BLOCK;
       const codes = codeBins[c];
-      if (binned.categorical[c] === 0) {
+      const whole = wholeBins[c];
+      if (whole) {
+        const sorted = binned.sorted[c] as Float64Array;
+        const named = binned.named[c] as number;
+        binWholeNumbers(whole, sorted, named, values, from, rowStride, count, bytes, plain);
+      } else if (binned.categorical[c] === 0) {
         binNumbers(binned.sorted[c] as Float64Array, values, from, rowStride, count, bytes, plain);
       } else if (codes) {
         binCodes(
