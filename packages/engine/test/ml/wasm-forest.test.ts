@@ -161,4 +161,20 @@ describe('SIMD forest scorer', () => {
     const out = score(wasmForest(empty) as WasmForest, columns);
     expect(out.every((v) => v === empty.baseScore)).toBe(true);
   });
+
+  it('bins whole values below, among and beyond the cuts from a table, and fractions by search', () => {
+    // Cuts on whole and half numbers (−2 … 2): the numeric columns take the table.
+    const model = randomModel(41, 6, 60);
+    const forest = wasmForest(model) as WasmForest;
+    const numeric = Array.from(forest.binned.categorical).flatMap((k, c) => (k === 0 ? [c] : []));
+    expect(numeric.length).toBeGreaterThan(0);
+    for (const c of numeric) expect(forest.wholeBins[c]).not.toBeNull();
+    const random = seededRandom(42);
+    const columns = randomColumns(43, 2000).map((column, f) =>
+      kinds[f] === 'numeric'
+        ? column.map((v, r) => (r % 2 === 0 ? random.nextInt(13) - 6 : v))
+        : column,
+    );
+    expectSameBits(score(forest, columns), reference(model, columns));
+  });
 });
