@@ -93,6 +93,7 @@ interface TrainOptions {
   minChildWeight: number;
   scalePosWeight: number;
   earlyStopping: number;
+  stopMetric: string;
   seed: number;
   threads: number;
   quiet?: boolean;
@@ -156,6 +157,11 @@ export function registerModel(program: Command): void {
       numberOption('early-stopping'),
       100,
     )
+    .option(
+      '--stop-metric <metric>',
+      'validation metric for early stopping: auc (the ranking the model is used for) or logloss',
+      'auc',
+    )
     .option('--seed <n>', 'random seed', numberOption('seed'), 0)
     .option(
       '--threads <n>',
@@ -165,6 +171,9 @@ export function registerModel(program: Command): void {
     )
     .option('--quiet', 'print nothing but errors')
     .action(async (opts: TrainOptions) => {
+      if (opts.stopMetric !== 'auc' && opts.stopMetric !== 'logloss') {
+        throw new ModelInputError('PROBITY_BAD_EXPRESSION', '--stop-metric must be auc or logloss');
+      }
       if (opts.growPolicy !== 'depthwise' && opts.growPolicy !== 'lossguide') {
         throw new ModelInputError(
           'PROBITY_BAD_EXPRESSION',
@@ -188,6 +197,7 @@ export function registerModel(program: Command): void {
         minChildWeight: opts.minChildWeight,
         scalePosWeight: opts.scalePosWeight,
         earlyStoppingRounds: opts.earlyStopping,
+        evalMetric: opts.stopMetric,
         seed: opts.seed,
         threads: opts.threads,
       };

@@ -188,6 +188,41 @@ describe('probity model', () => {
     expect(model.training.validRows).toBe(300);
   });
 
+  it('stops early on validation AUC unless told log loss, and refuses another metric', async () => {
+    const train = async (...extra: string[]): Promise<Record<string, unknown>> => {
+      const out = path.join(dir, 'stop.json');
+      await run(
+        'model',
+        'train',
+        '--csv',
+        path.join(dir, 'train.csv'),
+        '--valid',
+        path.join(dir, 'valid.csv'),
+        '--label',
+        'Fraud',
+        '--time',
+        'Date',
+        '--exclude',
+        'Critical Fraud',
+        '--rounds',
+        '30',
+        '--quiet',
+        ...extra,
+        '--out',
+        out,
+      );
+      const file = JSON.parse(await readFile(out, 'utf8')) as {
+        model: { params: Record<string, unknown> };
+      };
+      return file.model.params;
+    };
+    expect((await train())['evalMetric']).toBe('auc');
+    expect((await train('--stop-metric', 'logloss'))['evalMetric']).toBe('logloss');
+    await expect(train('--stop-metric', 'accuracy')).rejects.toThrow(
+      /--stop-metric must be auc or logloss/,
+    );
+  });
+
   it('names a missing column instead of failing obscurely', async () => {
     await expect(
       run(
