@@ -514,15 +514,22 @@ function binNumbers(
     bytes[minusOne + r + 3] = (b3 - 1) ^ 128;
   }
   for (let r = whole; r < count; r++) {
-    const v = values[from + r * stride] as number;
-    let lo = 0;
-    for (let step = padded >> 1; step > 0; step >>= 1) {
-      lo += step & -Number((sorted[lo + step - 1] as number) < v);
-    }
-    const bin = (lo + 1 + Number((sorted[lo] as number) < v)) & -Number(v === v);
+    const bin = searchBin(sorted, values[from + r * stride] as number);
     bytes[plain + r] = bin ^ 128;
     bytes[minusOne + r] = (bin - 1) ^ 128;
   }
+}
+
+/**
+ * One value's bin: 1 + the number of cuts below it, by a binary search without branches over the
+ * sorted cuts (padded with +Infinity to a power of two); 0 for NaN.
+ */
+function searchBin(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  for (let step = sorted.length >> 1; step > 0; step >>= 1) {
+    lo += step & -Number((sorted[lo + step - 1] as number) < v);
+  }
+  return (lo + 1 + Number((sorted[lo] as number) < v)) & -Number(v === v);
 }
 
 /**
@@ -542,7 +549,6 @@ function binWholeNumbers(
 ): void {
   const { lo, bins } = whole;
   const size = bins.length;
-  const padded = sorted.length;
   const minusOne = plain + BLOCK;
   for (let r = 0; r < count; r++) {
     const v = values[from + r * stride] as number;
@@ -551,13 +557,7 @@ function binWholeNumbers(
     if (i === v) {
       const k = i - lo;
       bin = k < 0 ? 1 : k >= size ? named + 1 : (bins[k] as number);
-    } else {
-      let at = 0;
-      for (let step = padded >> 1; step > 0; step >>= 1) {
-        at += step & -Number((sorted[at + step - 1] as number) < v);
-      }
-      bin = (at + 1 + Number((sorted[at] as number) < v)) & -Number(v === v);
-    }
+    } else bin = searchBin(sorted, v);
     bytes[plain + r] = bin ^ 128;
     bytes[minusOne + r] = (bin - 1) ^ 128;
   }

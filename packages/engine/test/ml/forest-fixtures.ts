@@ -76,6 +76,26 @@ export function randomTree(
   };
 }
 
+/** One categorical split: rows whose code of `feature` is in `codes` go left. */
+export function categoricalStump(
+  feature: number,
+  codes: readonly number[],
+  missingLeft: boolean,
+  values: readonly [number, number],
+): RegressionTree {
+  return {
+    feature: Int32Array.from([feature, -1, -1]),
+    threshold: new Float64Array(3),
+    defaultLeft: Uint8Array.from([missingLeft ? 1 : 0, 0, 0]),
+    left: Int32Array.from([1, -1, -1]),
+    right: Int32Array.from([2, -1, -1]),
+    value: Float64Array.from([0, ...values]),
+    gain: new Float64Array(3),
+    cover: new Float64Array(3),
+    categories: [Float64Array.from(codes), null, null],
+  };
+}
+
 export function randomModel(
   seed: number,
   depth: number,

@@ -14,6 +14,7 @@ import {
 import { quickScorer, scoreQuickScorer } from '../../src/ml/quick-scorer.js';
 import { wasmForest } from '../../src/ml/wasm-forest.js';
 import {
+  categoricalStump,
   expectSameBits,
   kinds,
   randomColumns,
@@ -97,20 +98,8 @@ describe('QuickScorer', () => {
 
   it('handles a model of single leaves and an empty category set', () => {
     const random = seededRandom(3);
-    const stump = randomTree(random, 1);
     const leaf: RegressionTree = { ...randomTree(random, 0) };
-    const emptySet: RegressionTree = {
-      ...stump,
-      feature: Int32Array.from([1, -1, -1]),
-      left: Int32Array.from([1, -1, -1]),
-      right: Int32Array.from([2, -1, -1]),
-      defaultLeft: Uint8Array.from([1, 0, 0]),
-      value: Float64Array.from([0, 0.25, -0.125]),
-      threshold: new Float64Array(3),
-      gain: new Float64Array(3),
-      cover: new Float64Array(3),
-      categories: [new Float64Array(0), null, null],
-    };
+    const emptySet = categoricalStump(1, [], true, [0.25, -0.125]);
     const model: GbdtModel = { ...randomModel(1, 1, 1), trees: [leaf, emptySet, leaf] };
     const columns = randomColumns(4, 500);
     const quick = quickScorer(model);

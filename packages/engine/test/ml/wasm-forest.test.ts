@@ -10,6 +10,7 @@ import {
 } from '../../src/ml/index.js';
 import { scoreWasmForest, type WasmForest, wasmForest } from '../../src/ml/wasm-forest.js';
 import {
+  categoricalStump,
   expectSameBits,
   type ForestShape,
   kinds,
@@ -83,20 +84,8 @@ describe('SIMD forest scorer', () => {
   });
 
   it('handles trees that are a single leaf and an empty category set', () => {
-    const random = seededRandom(3);
-    const leaf = randomTree(random, 0);
-    const emptySet: RegressionTree = {
-      ...randomTree(random, 1),
-      feature: Int32Array.from([1, -1, -1]),
-      left: Int32Array.from([1, -1, -1]),
-      right: Int32Array.from([2, -1, -1]),
-      defaultLeft: Uint8Array.from([1, 0, 0]),
-      value: Float64Array.from([0, 0.25, -0.125]),
-      threshold: new Float64Array(3),
-      gain: new Float64Array(3),
-      cover: new Float64Array(3),
-      categories: [new Float64Array(0), null, null],
-    };
+    const leaf = randomTree(seededRandom(3), 0);
+    const emptySet = categoricalStump(1, [], true, [0.25, -0.125]);
     const model: GbdtModel = { ...randomModel(1, 1, 1), trees: [leaf, emptySet, leaf] };
     const columns = randomColumns(4, 700);
     expectSameBits(score(wasmForest(model) as WasmForest, columns), reference(model, columns));
@@ -134,19 +123,7 @@ describe('SIMD forest scorer', () => {
 
   it('bins category codes that are not small whole numbers by search, and scores a model of no trees', () => {
     // A set naming 2.5 and 1e6: no code table, the binary search of the binned trees instead.
-    const random = seededRandom(31);
-    const odd: RegressionTree = {
-      ...randomTree(random, 1),
-      feature: Int32Array.from([1, -1, -1]),
-      left: Int32Array.from([1, -1, -1]),
-      right: Int32Array.from([2, -1, -1]),
-      defaultLeft: Uint8Array.from([0, 0, 0]),
-      value: Float64Array.from([0, 0.75, -0.5]),
-      threshold: new Float64Array(3),
-      gain: new Float64Array(3),
-      cover: new Float64Array(3),
-      categories: [Float64Array.from([2.5, 3, 1e6]), null, null],
-    };
+    const odd = categoricalStump(1, [2.5, 3, 1e6], false, [0.75, -0.5]);
     const base = randomModel(32, 5, 20);
     const model: GbdtModel = { ...base, trees: [...base.trees, odd] };
     const forest = wasmForest(model) as WasmForest;
