@@ -17,6 +17,7 @@ import {
   warehouseModelFromJson,
 } from '@probity/engine';
 import { ModelInputError } from '../model/model-input-error.js';
+import { defaultTrainingThreads } from '../model/training-threads.js';
 import { table } from '../text-table.js';
 import { existingWarehouse } from '../warehouse-file.js';
 
@@ -161,7 +162,12 @@ function addTrain(model: Command): void {
     .option('--learning-rate <x>', 'shrinkage', numberOption('learning-rate'), 0.08)
     .option('--max-depth <n>', 'tree depth', numberOption('max-depth'), 6)
     .option('--seed <n>', 'random seed', numberOption('seed'), 0)
-    .option('--threads <n>', 'training threads: 1 or 2', numberOption('threads'), 1)
+    .option(
+      '--threads <n>',
+      'training threads, 1 or 2 (the same trees either way; default: 2 when the machine has two cores)',
+      numberOption('threads'),
+      defaultTrainingThreads(),
+    )
     .option('--no-leakage-check', 'skip the check that no feature uses later declarations')
     .option('--json', 'print the training summary and evaluation as JSON')
     .action(async (opts: TrainOptions) => {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { GbdtParams } from '@probity/engine';
 import { formatCsv, parseCsv, requireColumn } from '../model/csv-table.js';
 import { ModelInputError } from '../model/model-input-error.js';
+import { defaultTrainingThreads } from '../model/training-threads.js';
 import {
   type Evaluation,
   evaluateScores,
@@ -165,9 +166,9 @@ export function registerModel(program: Command): void {
     .option('--seed <n>', 'random seed', numberOption('seed'), 0)
     .option(
       '--threads <n>',
-      'threads for training: 1, or 2 to build large histograms on two',
+      'training threads, 1 or 2 (the same trees either way; default: 2 when the machine has two cores)',
       numberOption('threads'),
-      1,
+      defaultTrainingThreads(),
     )
     .option('--quiet', 'print nothing but errors')
     .action(async (opts: TrainOptions) => {
