@@ -28,7 +28,8 @@ for (const n of new Set([trainN, scoreN])) {
 }
 
 // Child scripts are written to files (they were run with `node --input-type=module -e`, under which
-// the training helper thread used to die at start-up; fixed in histogram-helper.ts).
+// the training helper thread used to die at start-up; the helper now runs the same code from sources
+// and from the build).
 const scripts = mkdtempSync(path.join(tmpdir(), 'probity-bench-model-'));
 function child(step, script, args, declarations) {
   const file = path.join(scripts, `${step}.mjs`);
