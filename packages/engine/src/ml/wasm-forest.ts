@@ -33,8 +33,6 @@ import {
  */
 export interface WasmForest {
   readonly binned: BinnedForest;
-  readonly trees: number;
-  readonly baseScore: number;
   readonly memory: WasmMemory;
   readonly run: (first: number, end: number) => void;
   /** Byte offset of the tree records in memory. */
@@ -189,16 +187,13 @@ function kernel(api: NonNullable<typeof wasm>): object {
   f.get(np).get(nEnd).i32Eq().brIf(1);
   f.get(np).i32Load(0).set(kind);
   f.get(np).i32Load(4).set(col);
-  f.get(np).i32Load(8).simd(Simd.i8x16Splat).set(thrV);
   f.get(np).i32Load(12).set(lref);
   f.get(np).i32Load(16).set(rref);
   f.get(np).i32Load(20).set(outp);
   f.get(np).i32Load(24).set(tab);
   f.get(np).i32Load(28).set(tabEnd);
-  f.get(lref).simd(Simd.i8x16Splat).set(lv);
-  f.get(rref).simd(Simd.i8x16Splat).set(rv);
-  f.get(lv).get(rv).simd(Simd.xor).set(dv);
-  // Dispatch on the kind: blocks done, k7 … k0; code for kind k follows the end of block k.
+  // Dispatch on the kind: blocks done, k(KINDS − 1) … k0; code for kind k follows the end of
+  // block k.
   f.block();
   for (let k = 0; k < KINDS; k++) f.block();
   f.get(kind).brTable(
@@ -207,6 +202,11 @@ function kernel(api: NonNullable<typeof wasm>): object {
   );
   for (let k = 0; k < KINDS; k++) {
     f.end();
+    // Each kind prepares only the vectors its code reads.
+    if (k >> 2 === THRESHOLD) f.get(np).i32Load(8).simd(Simd.i8x16Splat).set(thrV);
+    if (k & LEFT_LEAF) f.get(lref).simd(Simd.i8x16Splat).set(lv);
+    if (k & RIGHT_LEAF) f.get(rref).simd(Simd.i8x16Splat).set(rv);
+    if ((k & 3) === (LEFT_LEAF | RIGHT_LEAF)) f.get(lv).get(rv).simd(Simd.xor).set(dv);
     if (k >> 2 === BIT_TABLE) f.get(tab).v128Load().set(tj);
     if (k >> 2 === CHUNKED) chunkedMask();
     select(k);
@@ -455,8 +455,6 @@ function build(model: GbdtModel, api: NonNullable<typeof wasm>): WasmForest | nu
   const run = instance.exports['run'] as (first: number, end: number) => void;
   return {
     binned,
-    trees: trees.length,
-    baseScore: model.baseScore,
     memory,
     run,
     treeRecords: treesAt,
@@ -606,7 +604,8 @@ export function scoreWasmForest(
   colStride: number,
   out: Float64Array,
 ): void {
-  const { binned, memory, run, treeRecords, trees } = forest;
+  const { binned, memory, run, treeRecords } = forest;
+  const { trees, baseScore } = binned;
   const ncols = binned.columns.length;
   const bytes = new Uint8Array(memory.buffer);
   const sums = new Float64Array(memory.buffer, ACC, BLOCK);
@@ -648,7 +647,7 @@ export function scoreWasmForest(
         }
       }
     }
-    sums.fill(forest.baseScore);
+    sums.fill(baseScore);
     run(treeRecords, treesEnd);
     out.set(sums.subarray(0, count), begin);
   }
