@@ -189,10 +189,6 @@ function scoreLargeBatch(
   colStride: number,
   out: Float64Array,
 ): void {
-  if (!binForest(model)) {
-    compileForest(model)(values, rows, rowStride, colStride, out);
-    return;
-  }
   // The SIMD trees have no branch and no data-dependent cost, and were 3.5–7× faster than the best
   // JavaScript scorer on every model measured: no trial (whose timings a busy machine can skew).
   const simd = scorerFor(model, 'simd');
@@ -221,7 +217,7 @@ function scoreLargeBatch(
     return performance.now() - began;
   };
   let done = 0;
-  if (scorer === undefined && rows >= 2 * scorers.size * TRIAL_ROWS) {
+  if (scorer === undefined && scorers.size > 1 && rows >= 2 * scorers.size * TRIAL_ROWS) {
     // Each scorer warms up on one segment, then each is timed on the next; every row is scored
     // once. The fastest wins (on a tie, the later candidate: binned over compiled).
     for (const candidate of scorers.keys()) {
@@ -239,7 +235,8 @@ function scoreLargeBatch(
     }
     if (scorer !== undefined) scorerOf.set(model, scorer);
   }
-  score(scorer ?? 'binned', done, rows);
+  // Without a trial: the binned trees, or the compiled ones for a model the bins decline.
+  score(scorer ?? (scorers.has('binned') ? 'binned' : 'compiled'), done, rows);
 }
 
 /** Small batches and tree limits: each row walks the packed trees node by node. */
