@@ -159,7 +159,7 @@ async function modelColumns(conn: WarehouseConnection): Promise<{ select: string
  * The stored factors (JSON: feature, value, contribution in log-odds) as one line, e.g.
  * `risk_score = 0.91 (+1.204); hs2 = 84 (+0.311)`; null when the declaration was not explained.
  */
-export function modelFactorsText(json: unknown): string | null {
+function modelFactorsText(json: unknown): string | null {
   if (typeof json !== 'string') return null;
   let factors: unknown;
   try {
